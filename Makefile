@@ -1,0 +1,34 @@
+# The two commands of the README: `make run` and `make test`. Both create .venv on first use.
+VENV ?= .venv
+PY := $(VENV)/bin/python
+STAMP := $(VENV)/.installed-$(shell cat requirements.txt requirements-dev.txt | sha1sum | cut -c1-12)
+
+.PHONY: run test lint validate bench export browser clean
+
+$(STAMP): requirements.txt requirements-dev.txt
+	python3 -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -r requirements-dev.txt
+	rm -f $(VENV)/.installed-* && touch $(STAMP)
+
+run: $(STAMP)
+	$(PY) -m streamlit run app.py
+
+test: $(STAMP) browser lint validate
+	$(PY) -m pytest
+
+lint: $(STAMP)
+	$(PY) -m ruff check .
+	$(PY) -m ruff format --check .
+
+validate: $(STAMP)
+	$(PY) -m src validate
+
+bench: $(STAMP)
+	$(PY) scripts/benchmark.py
+
+browser:
+	@scripts/install-chromium.sh
+
+clean:
+	rm -rf $(VENV) static/vendor .pytest_cache .ruff_cache

@@ -1,0 +1,26 @@
+"""Facts every module shares: the battle's dates, the theatre and the coordinate systems."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+GEODATA_DIR = ROOT / "geodata"
+STATIC_DIR = ROOT / "static"
+
+# The span the app steps through: the eve of the first assault to the armistice.
+FIRST_DAY = date(1953, 6, 10)
+LAST_DAY = date(1953, 7, 27)
+# Any date in the data must fall in this window (a little wider than the battle).
+DATA_WINDOW = (date(1953, 6, 1), date(1953, 7, 31))
+
+# lon/lat box of the central front; anything outside it is a typo, not a position.
+THEATRE_BBOX = (126.9, 37.9, 128.5, 38.8)  # west, south, east, north
+MAP_CENTRE = (38.33, 127.70)  # lat, lon
+MAP_ZOOM = 10
+
+WGS84 = "EPSG:4326"
+UTM52N = "EPSG:32652"  # metric work only ever happens in this CRS
+
+SIDES = ("UNC", "PVA")

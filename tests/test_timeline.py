@@ -1,0 +1,91 @@
+"""Days of the battle, and the front line of any day."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+import shapely
+from shapely.geometry import LineString
+from shapely.testing import assert_geometries_equal
+
+from src.measure import advance
+from src.timeline import all_days, clamp, day_label, front_on, key_dates, morph, step
+
+
+def test_the_battle_has_48_days():
+    days = all_days()
+    assert days[0] == date(1953, 6, 10)
+    assert days[-1] == date(1953, 7, 27)
+    assert len(days) == 48
+
+
+@pytest.mark.parametrize(
+    ("day", "label"),
+    [(date(1953, 6, 10), "10 Jun 1953"), (date(1953, 7, 14), "14 Jul 1953"), (date(1953, 7, 1), "1 Jul 1953")],
+)
+def test_day_label_is_the_day_itself(day, label):
+    assert day_label(day) == label
+
+
+def test_step_and_clamp_stay_in_the_battle():
+    assert step(date(1953, 6, 10), -1) == date(1953, 6, 10)
+    assert step(date(1953, 7, 27), 1) == date(1953, 7, 27)
+    assert step(date(1953, 6, 30), 1) == date(1953, 7, 1)
+    assert clamp(date(1950, 1, 1)) == date(1953, 6, 10)
+
+
+def test_key_dates_come_from_the_data(front_lines):
+    keys = key_dates(front_lines)
+    assert [d for d, _ in keys][:2] == [date(1953, 6, 10), date(1953, 6, 18)]
+    assert keys[-1][1].startswith("27 Jul")
+
+
+def test_a_dated_state_is_drawn_as_it_is(front_lines):
+    state = front_on(front_lines, date(1953, 6, 18))
+    assert not state.interpolated
+    assert state.before_id == "front-1953-06-18"
+    expected = front_lines.loc["front-1953-06-18"].geometry
+    assert_geometries_equal(state.line, expected)
+
+
+def test_a_day_between_states_is_interpolated(front_lines):
+    state = front_on(front_lines, date(1953, 6, 14))
+    assert state.interpolated
+    assert (state.before_id, state.after_id) == ("front-1953-06-10", "front-1953-06-18")
+    assert state.fraction == pytest.approx(0.5)
+
+
+def test_the_morph_moves_the_front_part_of_the_way(front_lines):
+    a = front_lines.loc["front-1953-06-10"].geometry
+    b = front_lines.loc["front-1953-06-18"].geometry
+    full = advance(a, b).area_km2
+    half = advance(a, front_on(front_lines, date(1953, 6, 14)).line).area_km2
+    assert 0.3 * full < half < 0.7 * full
+
+
+def test_the_morph_keeps_unmoved_flanks_in_place(front_lines):
+    a = front_lines.loc["front-1953-07-13"].geometry
+    b = front_lines.loc["front-1953-07-16"].geometry
+    mid = morph(a, b, 0.5)
+    assert mid.coords[0] == a.coords[0]
+    assert mid.coords[-1] == a.coords[-1]
+    west_flank = LineString(a.coords[:10])
+    assert mid.buffer(1e-9).contains(west_flank)
+
+
+def test_morph_ends_are_the_lines_themselves():
+    a = LineString([(0, 0), (1, 1), (2, 0)])
+    b = LineString([(0, 0), (1, -1), (2, 0)])
+    assert morph(a, b, 0) is a
+    assert morph(a, b, 1) is b
+    halfway = morph(a, b, 0.5)
+    assert halfway.hausdorff_distance(LineString([(0, 0), (2, 0)])) < 1e-9
+
+
+def test_every_day_has_a_valid_front(front_lines):
+    for day in all_days():
+        line = front_on(front_lines, day).line
+        assert line.is_valid
+        assert not line.is_empty
+        assert shapely.is_simple(line), day
