@@ -17,10 +17,31 @@ DATA_WINDOW = (date(1953, 6, 1), date(1953, 7, 31))
 
 # lon/lat box of the central front; anything outside it is a typo, not a position.
 THEATRE_BBOX = (126.9, 37.9, 128.5, 38.8)  # west, south, east, north
-MAP_CENTRE = (38.33, 127.70)  # lat, lon
-MAP_ZOOM = 10
+MAP_CENTRE = (38.345, 127.74)  # lat, lon: the middle of the salient
+MAP_ZOOM = 11
 
 WGS84 = "EPSG:4326"
 UTM52N = "EPSG:32652"  # metric work only ever happens in this CRS
 
 SIDES = ("UNC", "PVA")
+
+# Map layers a reader can switch, in legend order; URLs name them by key.
+MAP_LAYERS = {
+    "front": "Front line of the day",
+    "reference": "10 June and armistice lines",
+    "lost": "Ground lost since 10 June",
+    "hills": "Hills: who held them",
+    "units": "Units",
+    "movements": "Attacks and counterattacks",
+    "events": "Events of the day",
+    "places": "Towns and valleys",
+    "water": "Rivers and reservoir",
+}
+BASEMAPS = {
+    "plain": "Plain (offline)",
+    "topo": "OpenTopoMap (online)",
+    "osm": "OpenStreetMap (online)",
+    "imagery": "Esri imagery (online)",
+}
+LANGUAGES = {"en": "English", "ko": "한국어", "zh": "中文"}
+ZOOM_RANGE = (7, 16)

@@ -90,14 +90,15 @@ def advance(earlier: LineString, later: LineString) -> Advance:
     side_a, side_b = unc_side(a), unc_side(b)
     lost = _drop_slivers(side_a.difference(side_b))
     regained = _drop_slivers(side_b.difference(side_a))
-    frontage = a.intersection(lost.buffer(1.0)).length if not lost.is_empty else 0.0
-    area = lost.area
-    max_depth = 0.0
+    max_depth = frontage = 0.0
     if not lost.is_empty:
-        distances = np.arange(0, b.length, DEPTH_STEP_M)
-        points = [b.interpolate(d) for d in distances]
-        inside = [p for p in points if lost.buffer(1.0).contains(p)]
-        max_depth = max((a.distance(p) for p in inside), default=0.0)
+        zone = lost.buffer(1.0)
+        shapely.prepare(zone)
+        frontage = a.intersection(zone).length
+        points = shapely.line_interpolate_point(b, np.arange(0, b.length, DEPTH_STEP_M))
+        inside = points[shapely.contains(zone, points)]
+        max_depth = float(shapely.distance(a, inside).max()) if inside.size else 0.0
+    area = lost.area
     return Advance(
         area_km2=area / 1e6,
         regained_km2=regained.area / 1e6,

@@ -11,6 +11,7 @@ SIDE_COLOURS = {
     "PVA": "#D55E00",  # vermilion
     "contested": "#7A7A7A",  # grey
 }
+SIDE_FILLS = {"UNC": "#C6E0F2", "PVA": "#F7D2B6", "contested": "#DDDDDD"}  # symbol fills
 SIDE_LABELS = {
     "UNC": "UN Command (ROK / US)",
     "PVA": "Chinese People's Volunteers",

@@ -1,0 +1,152 @@
+"""Explorer: the Battle of Kumsong on a map, day by day."""
+
+from __future__ import annotations
+
+import time
+
+import streamlit as st
+from streamlit_folium import st_folium
+
+from src import session
+from src.constants import BASEMAPS, LANGUAGES, LAST_DAY, MAP_LAYERS
+from src.legend import legend_html
+from src.mapbuild import base_map, day_layers
+from src.report import day_report
+from src.timeline import all_days, day_label, key_dates, step
+
+PLAY_SECONDS = 1.2
+PENDING_DAY = "pending_day"  # a day set by the play timer, applied before the slider exists
+
+st.set_page_config(page_title="Kumsong 1953 · Explorer", page_icon="🗺️", layout="wide")
+battle = session.battle()
+session.read_url_once()
+state = st.session_state
+if PENDING_DAY in state:
+    state[session.DAY] = state.pop(PENDING_DAY)
+
+
+def _go(days: int) -> None:
+    state[session.DAY] = step(state[session.DAY], days)
+
+
+def _jump() -> None:
+    if state.get("jump"):
+        state[session.DAY] = state["jump"]
+    state["jump"] = None
+
+
+def _toggle_play() -> None:
+    state[session.PLAYING] = not state[session.PLAYING]
+    if state[session.PLAYING] and state[session.DAY] >= LAST_DAY:
+        state[session.DAY] = all_days()[0]
+
+
+st.title("The Battle of Kumsong, 1953")
+st.caption(
+    "The last large Chinese offensive of the Korean War (Jincheng Campaign, 金城战役), 10 June – 27 July 1953, "
+    "day by day. Every line, symbol and figure opens its source; reconstructed positions say how uncertain they are."
+)
+session.show_notices()
+session.show_data_problems(battle)
+
+with st.sidebar:
+    st.header("Map")
+    st.pills("Layers", list(MAP_LAYERS), format_func=MAP_LAYERS.get, selection_mode="multi", key=session.LAYERS)
+    st.selectbox(
+        "Base map",
+        list(BASEMAPS),
+        format_func=BASEMAPS.get,
+        key=session.BASE,
+        help="The plain map needs no internet; the others load tiles online.",
+    )
+    st.segmented_control("Labels", list(LANGUAGES), format_func=LANGUAGES.get, key=session.LANG)
+
+st.select_slider(
+    "Day",
+    options=all_days(),
+    format_func=day_label,
+    key=session.DAY,
+    help="Drag, or focus the slider and use the arrow keys.",
+)
+prev_col, next_col, play_col, jump_col = st.columns([1, 1, 1, 5], vertical_alignment="bottom")
+prev_col.button(
+    "◀ Previous",
+    on_click=_go,
+    args=(-1,),
+    shortcut="p",
+    help="Previous day (P)",
+    disabled=state[session.DAY] <= all_days()[0],
+    width="stretch",
+)
+next_col.button(
+    "Next ▶",
+    on_click=_go,
+    args=(1,),
+    shortcut="n",
+    help="Next day (N)",
+    disabled=state[session.DAY] >= LAST_DAY,
+    width="stretch",
+)
+play_col.button(
+    "❚❚ Pause" if state[session.PLAYING] else "▶ Play",
+    on_click=_toggle_play,
+    width="stretch",
+    type="primary" if state[session.PLAYING] else "secondary",
+)
+keys = dict(key_dates(battle.atlas["front_lines"]))
+jump_col.pills("Jump to", list(keys), format_func=lambda d: keys[d], key="jump", on_change=_jump)
+
+view = session.view()
+report = day_report(battle, view.day, view.lang)
+map_col, text_col = st.columns([2, 1], gap="medium")
+with map_col:
+    returned = st_folium(
+        base_map(view.base),
+        key="map",
+        feature_group_to_add=day_layers(battle, view.day, view.layers, view.lang),
+        center=(view.lat, view.lon),
+        zoom=view.zoom,
+        returned_objects=["center", "zoom"],
+        height=640,
+        use_container_width=True,
+    )
+    if returned and returned.get("center") and returned.get("zoom"):
+        session.remember_place(returned["center"]["lat"], returned["center"]["lng"], returned["zoom"])
+    with st.expander("Legend", expanded=False):
+        st.html(legend_html())
+
+with text_col:
+    st.subheader(day_label(view.day))
+    st.markdown(report.front_status)
+    lost_col, depth_col = st.columns(2)
+    lost_col.metric("Ground lost since 10 June", f"{report.lost_km2:.0f} km²", help=report.figures_note)
+    depth_col.metric("Deepest point behind the 10 June line", f"{report.depth_km:.1f} km", help=report.figures_note)
+    if report.changes:
+        st.markdown("**Changed hands today:** " + "; ".join(report.changes))
+    st.markdown("#### What happened")
+    if not report.events:
+        st.markdown("_No event recorded for this day; the front held as drawn._")
+    for event in report.events:
+        st.markdown(event)
+
+with st.sidebar:
+    st.header("Share")
+    session.write_url(session.view())
+    st.code(session.share_url(session.view()), language=None, wrap_lines=True)
+    st.caption("This link opens the same day, layers and place.")
+
+if state[session.PLAYING]:
+
+    @st.fragment(run_every=PLAY_SECONDS)
+    def _tick() -> None:
+        now = time.monotonic()
+        if now - state.get("last_tick", 0.0) < PLAY_SECONDS * 0.9:
+            return
+        state["last_tick"] = now
+        if state[session.DAY] >= LAST_DAY:
+            state[session.PLAYING] = False
+        else:
+            state[PENDING_DAY] = step(state[session.DAY], 1)
+        st.rerun()
+
+    _tick()

@@ -1,0 +1,90 @@
+"""Everything the app says about one day, computed once from the atlas.
+
+The map, the day panel, the evidence charts and the export all read this, so a figure
+shown in one place is the figure shown everywhere.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from functools import lru_cache
+
+import geopandas as gpd
+from shapely.geometry.base import BaseGeometry
+
+from src.data import Atlas
+from src.measure import Advance, advance, lost_ground_lonlat
+from src.timeline import FrontState, all_days, front_on, step
+
+
+@dataclass(frozen=True)
+class Day:
+    day: date
+    front: FrontState
+    lost: BaseGeometry  # lon/lat: ground held on 10 June and not on this day
+    since_start: Advance  # measured from the first dated line
+    events: gpd.GeoDataFrame
+    units: gpd.GeoDataFrame
+    movements: gpd.GeoDataFrame
+
+
+def holder_on(control: list[dict], day: date) -> str | None:
+    """Who held a hill on a day, from its control periods (inclusive dates)."""
+    iso = day.isoformat()
+    for period in control or []:
+        if period["from"] <= iso <= period["to"]:
+            return period["side"]
+    return None
+
+
+def _active(frame: gpd.GeoDataFrame, day: date, start: str = "from", end: str = "to") -> gpd.GeoDataFrame:
+    if frame.empty:
+        return frame
+    iso = day.isoformat()
+    last = frame[end].fillna(frame[start]) if end in frame else frame[start]
+    return frame[(frame[start] <= iso) & (last >= iso)]
+
+
+class Battle:
+    """The atlas with a per-day memory: each day's geometry is computed once per process."""
+
+    def __init__(self, atlas: Atlas):
+        self.atlas = atlas
+        fronts = atlas["front_lines"]
+        self.has_front = not fronts.empty
+        if self.has_front:
+            first = fronts.sort_values("date").iloc[0]
+            self.first_line = first.geometry
+            self.first_date = date.fromisoformat(first.date)
+        self.on = lru_cache(maxsize=None)(self._compute)
+
+    def _compute(self, day: date) -> Day:
+        front = front_on(self.atlas["front_lines"], day)
+        return Day(
+            day=day,
+            front=front,
+            lost=lost_ground_lonlat(self.first_line, front.line),
+            since_start=advance(self.first_line, front.line),
+            events=_active(self.atlas["events"], day, "date", "end"),
+            units=_active(self.atlas["units"], day),
+            movements=_active(self.atlas["movements"], day),
+        )
+
+    def series(self) -> list[Day]:
+        return [self.on(day) for day in all_days()]
+
+    def hills(self, day: date) -> list[tuple[str, str | None]]:
+        """(id, holder) of every hill and ridge on a day."""
+        places = self.atlas["places"]
+        if places.empty:
+            return []
+        hills = places[places["kind"].isin(["hill", "ridge"])]
+        return [(row.id, holder_on(row.control, day)) for row in hills.itertuples()]
+
+    def changed_hands(self, day: date) -> list[tuple[str, str | None, str | None]]:
+        """Hills whose holder on this day differs from the day before: (id, before, after)."""
+        if day == step(day, -1):
+            return []
+        before = dict(self.hills(step(day, -1)))
+        return [(hid, before.get(hid), now) for hid, now in self.hills(day) if before.get(hid) != now]

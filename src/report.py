@@ -1,0 +1,88 @@
+"""The day panel as text: what the front was, what it cost, what happened.
+
+Pure functions returning Markdown, so the explorer, the lecture page and the tests read
+the same sentences. Data text is escaped so it cannot turn into markup.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+
+from src.day import Battle
+from src.mapbuild import local_name
+from src.styles import CERTAINTY_LABELS, SIDE_LABELS
+from src.timeline import day_label
+
+FIGURES_NOTE = (
+    "Computed in UTM zone 52N from the front lines of the geodata; as uncertain as the lines themselves "
+    "(a few km where they are reconstructed)."
+)
+
+
+def md(text: object) -> str:
+    """Escape Markdown (and HTML) so data text shows exactly as written."""
+    return re.sub(r"([\\`*_{}\[\]()#+\-.!|<>~$])", r"\\\1", str(text))
+
+
+@dataclass(frozen=True)
+class DayReport:
+    day: date
+    front_status: str
+    lost_km2: float
+    depth_km: float
+    changes: list[str]
+    events: list[str]
+    figures_note: str = FIGURES_NOTE
+
+
+def _iso_label(iso: str) -> str:
+    return day_label(date.fromisoformat(iso))
+
+
+def day_report(battle: Battle, day: date, lang: str = "en") -> DayReport:
+    atlas = battle.atlas
+    info = battle.on(day)
+    fronts = atlas["front_lines"]
+    front = info.front
+    if front.interpolated:
+        a, b = fronts.loc[front.before_id], fronts.loc[front.after_id]
+        status = (
+            f"**Front:** interpolated between *{md(a['label'])}* and *{md(b['label'])}* "
+            f"({front.fraction:.0%} of the way). The dashed line is a drawing aid, not a recorded position."
+        )
+    else:
+        row = fronts.loc[front.before_id]
+        certainty = CERTAINTY_LABELS[row["certainty"]].split(":")[0]
+        status = (
+            f"**Front:** *{md(row['label'])}*, {certainty} (±{row['uncertainty_m'] / 1000:.1f} km). "
+            f"Source: {md(atlas.cite(row['source']))}."
+        )
+    places = atlas["places"]
+    changes = []
+    for hid, before, after in battle.changed_hands(day):
+        name = local_name(places.loc[hid], lang)
+        verb = "contested" if after == "contested" else f"taken by the {SIDE_LABELS[after]}"
+        changes.append(f"{md(name)}: {verb}" + (f" (was {before})" if before else ""))
+    events = []
+    for number, (_, row) in enumerate(info.events.sort_values("date").iterrows(), start=1):
+        when = _iso_label(row["date"])
+        end = row.get("end")
+        if isinstance(end, str):
+            when += f" – {_iso_label(end)}"
+        cite = atlas.cite(row["source"]) + (f", {row['cite']}" if isinstance(row.get("cite"), str) else "")
+        units = ", ".join(row["units"]) if len(row["units"]) else ""
+        text = f"**{number}. {md(row['name'])}** ({when})  \n{md(row['summary'])}"
+        if units:
+            text += f"  \n*Units:* {md(units)}"
+        text += f"  \n*Source:* {md(cite)}"
+        events.append(text)
+    return DayReport(
+        day=day,
+        front_status=status,
+        lost_km2=info.since_start.area_km2,
+        depth_km=info.since_start.max_depth_km,
+        changes=changes,
+        events=events,
+    )

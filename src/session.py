@@ -1,0 +1,105 @@
+"""Streamlit glue shared by the pages: cached loading, session keys and the URL.
+
+Streamlit clears query parameters when the reader switches page, so the view lives in
+session state and every page writes it back to the URL; a fresh session reads the URL.
+"""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from src.assets import ensure_static_assets
+from src.data import load_atlas
+from src.day import Battle
+from src.urlstate import ViewState, parse, query_string, to_params
+
+# Session-state keys, defined once.
+DAY = "day"
+LAYERS = "layers"
+BASE = "base"
+LANG = "lang"
+PLACE = "place"  # (lat, lon, zoom) of the map
+PLAYING = "playing"
+NOTICES = "url_notices"
+SYNCED = "url_read"
+
+PLACE_TOLERANCE = 5e-4  # degrees, about 50 m: less is rounding, not a move
+
+
+@st.cache_resource(show_spinner="Loading the battle…")
+def battle() -> Battle:
+    """The atlas, read and validated once per server process and shared by all sessions."""
+    ensure_static_assets()
+    return Battle(load_atlas())
+
+
+def read_url_once() -> None:
+    """On a session's first run, take the view from the link (with notices for bad parts)."""
+    state = st.session_state
+    if state.get(SYNCED):
+        return
+    view, notices = parse(st.query_params.to_dict())
+    state[DAY] = view.day
+    state[LAYERS] = list(view.layers)
+    state[BASE] = view.base
+    state[LANG] = view.lang
+    state[PLACE] = (view.lat, view.lon, view.zoom)
+    state[NOTICES] = notices
+    state[PLAYING] = False
+    state[SYNCED] = True
+
+
+def remember_place(lat: float, lon: float, zoom: float) -> None:
+    """Keep where the reader moved the map, ignoring sub-pixel drift of the same view."""
+    old_lat, old_lon, old_zoom = st.session_state[PLACE]
+    if abs(lat - old_lat) > PLACE_TOLERANCE or abs(lon - old_lon) > PLACE_TOLERANCE or int(zoom) != old_zoom:
+        st.session_state[PLACE] = (round(lat, 4), round(lon, 4), int(zoom))
+
+
+def view() -> ViewState:
+    state = st.session_state
+    lat, lon, zoom = state[PLACE]
+    return ViewState(
+        day=state[DAY],
+        layers=tuple(state[LAYERS]),
+        lat=lat,
+        lon=lon,
+        zoom=zoom,
+        base=state[BASE],
+        lang=state[LANG],
+    )
+
+
+def write_url(current: ViewState, extra: dict[str, str] | None = None) -> None:
+    """Make the address bar show the view (and any page-specific parameters)."""
+    params = {**to_params(current), **(extra or {})}
+    if st.query_params.to_dict() != params:
+        st.query_params.from_dict(params)
+
+
+def share_url(current: ViewState, extra: dict[str, str] | None = None) -> str:
+    base = (st.context.url or "").split("?")[0]
+    query = query_string(current)
+    if extra:
+        query += "&" + "&".join(f"{k}={v}" for k, v in extra.items())
+    return f"{base}?{query}"
+
+
+def show_notices() -> None:
+    for notice in st.session_state.get(NOTICES, []):
+        st.warning(notice, icon="⚠️")
+
+
+def _plain(value: object) -> str:
+    """Text safe to put in Markdown: no markup characters survive."""
+    return "".join(ch if ch.isalnum() or ch in " .,:'-_/()·" else " " for ch in str(value))
+
+
+def show_data_problems(current: Battle) -> None:
+    problems = current.atlas.problems
+    if problems:
+        st.error(
+            "Some geodata could not be read and is left off the map:\n\n"
+            + "\n".join(f"- {_plain(p)}" for p in problems[:10]),
+            icon="🧭",
+        )
