@@ -119,8 +119,8 @@ with text_col:
     st.subheader(day_label(view.day))
     st.markdown(report.front_status)
     lost_col, depth_col = st.columns(2)
-    lost_col.metric("Ground lost since 10 June", f"{report.lost_km2:.0f} km²", help=report.figures_note)
-    depth_col.metric("Deepest point behind the 10 June line", f"{report.depth_km:.1f} km", help=report.figures_note)
+    lost_col.metric("Ground lost since 10 June", report.lost_text, help=report.figures_note)
+    depth_col.metric("Deepest point behind the 10 June line", report.depth_text, help=report.figures_note)
     if report.changes:
         st.markdown("**Changed hands today:** " + "; ".join(report.changes))
     st.markdown("#### What happened")

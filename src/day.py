@@ -11,6 +11,7 @@ from datetime import date
 from functools import lru_cache
 
 import geopandas as gpd
+from shapely.geometry import Polygon
 from shapely.geometry.base import BaseGeometry
 
 from src.data import Atlas
@@ -21,9 +22,9 @@ from src.timeline import FrontState, all_days, front_on, step
 @dataclass(frozen=True)
 class Day:
     day: date
-    front: FrontState
+    front: FrontState | None  # None only when the front-line file could not be read
     lost: BaseGeometry  # lon/lat: ground held on 10 June and not on this day
-    since_start: Advance  # measured from the first dated line
+    since_start: Advance | None  # measured from the first dated line
     events: gpd.GeoDataFrame
     units: gpd.GeoDataFrame
     movements: gpd.GeoDataFrame
@@ -60,12 +61,12 @@ class Battle:
         self.on = lru_cache(maxsize=None)(self._compute)
 
     def _compute(self, day: date) -> Day:
-        front = front_on(self.atlas["front_lines"], day)
+        front = front_on(self.atlas["front_lines"], day) if self.has_front else None
         return Day(
             day=day,
             front=front,
-            lost=lost_ground_lonlat(self.first_line, front.line),
-            since_start=advance(self.first_line, front.line),
+            lost=lost_ground_lonlat(self.first_line, front.line) if front else Polygon(),
+            since_start=advance(self.first_line, front.line) if front else None,
             events=_active(self.atlas["events"], day, "date", "end"),
             units=_active(self.atlas["units"], day),
             movements=_active(self.atlas["movements"], day),

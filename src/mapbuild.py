@@ -170,12 +170,14 @@ class AtlasPopup(folium.Popup):
     _template = Template(
         """
         var {{ this.get_name() }} = L.popup({{ this.options|tojavascript }});
-        {% for name, element in this.html._children.items() %}
-        {{ this.get_name() }}.setContent({{ element.render(**kwargs)|tojson }});
-        {% endfor %}
+        {{ this.get_name() }}.setContent({{ this.content|tojson }});
         {{ this._parent.get_name() }}.bindPopup({{ this.get_name() }});
         """
     )
+
+    def __init__(self, html: str, **kwargs):
+        super().__init__(html, **kwargs)
+        self.content = html  # rendered as it is: no element id that changes on every run
 
 
 def _popup(html: str) -> folium.Popup:
@@ -194,6 +196,8 @@ def _label(lat: float, lon: float, text: str, css: str = "", dx: int = 10, dy: i
             icon_anchor=(-dx, -dy),
             class_name="atlas-divicon",
         ),
+        interactive=False,  # a label never takes the click meant for the symbol under it
+        keyboard=False,
     )
 
 
@@ -217,8 +221,9 @@ def day_layers(
         "events": _events,
     }
     groups = []
+    needs_front = {"lost", "reference", "front"}
     for key in builders:  # drawing order: areas under lines under symbols
-        if key in layers and key in MAP_LAYERS:
+        if key in layers and (battle.has_front or key not in needs_front):
             group = folium.FeatureGroup(name=MAP_LAYERS[key])
             builders[key](group, battle, info, lang, scale)
             groups.append(group)

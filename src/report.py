@@ -36,6 +36,14 @@ class DayReport:
     events: list[str]
     figures_note: str = FIGURES_NOTE
 
+    @property
+    def lost_text(self) -> str:
+        return "n/a" if self.lost_km2 != self.lost_km2 else f"{self.lost_km2:.0f} km²"
+
+    @property
+    def depth_text(self) -> str:
+        return "n/a" if self.depth_km != self.depth_km else f"{self.depth_km:.1f} km"
+
 
 def _iso_label(iso: str) -> str:
     return day_label(date.fromisoformat(iso))
@@ -46,7 +54,9 @@ def day_report(battle: Battle, day: date, lang: str = "en") -> DayReport:
     info = battle.on(day)
     fronts = atlas["front_lines"]
     front = info.front
-    if front.interpolated:
+    if front is None:
+        status = "**Front:** the front-line data could not be read, so no line is drawn (see the message above)."
+    elif front.interpolated:
         a, b = fronts.loc[front.before_id], fronts.loc[front.after_id]
         status = (
             f"**Front:** interpolated between *{md(a['label'])}* and *{md(b['label'])}* "
@@ -81,8 +91,8 @@ def day_report(battle: Battle, day: date, lang: str = "en") -> DayReport:
     return DayReport(
         day=day,
         front_status=status,
-        lost_km2=info.since_start.area_km2,
-        depth_km=info.since_start.max_depth_km,
+        lost_km2=info.since_start.area_km2 if info.since_start else float("nan"),
+        depth_km=info.since_start.max_depth_km if info.since_start else float("nan"),
         changes=changes,
         events=events,
     )

@@ -1,0 +1,102 @@
+"""What a reader sees in a real browser with no internet."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from playwright.sync_api import expect
+
+from tests.browser.conftest import FRONT_PATH, ROOT, map_frame
+
+pytestmark = pytest.mark.browser
+
+
+def _front(frame) -> dict:
+    return frame.eval_on_selector(
+        FRONT_PATH, "p => ({d: p.getAttribute('d'), dash: p.getAttribute('stroke-dasharray')})"
+    )
+
+
+def _view(frame) -> dict:
+    return frame.evaluate("() => ({c: window.map.getCenter(), z: window.map.getZoom()})")
+
+
+def test_the_map_renders_offline_with_the_front_line(page, app_url):
+    page.goto(f"{app_url}/?date=1953-07-14")
+    frame = map_frame(page)
+    assert frame.locator(FRONT_PATH).count() == 1
+    assert _front(frame)["dash"] == "10 8"  # 14 July lies between dated states
+    assert frame.locator(".leaflet-marker-icon").count() > 10  # hills, units, labels
+    expect(page.get_by_test_id("stMetric").first).to_contain_text("Ground lost since 10 June")
+    assert page.offline.blocked == []
+    assert page.offline.failed == []
+    page.screenshot(path=str(ROOT / "docs" / "screenshot.png"))
+
+
+def test_stepping_changes_the_line_without_reloading_the_map(page, app_url):
+    page.goto(f"{app_url}/?date=1953-07-13")
+    frame = map_frame(page)
+    frame.evaluate("() => { window.__kept = 'same map'; window.map.setView([38.33, 127.65], 12); }")
+    page.wait_for_url(re.compile(r"lat=38\.33.*zoom=12"))  # the reader's view has reached the app
+    before_view, before_line = _view(frame), _front(frame)
+    assert before_line["dash"] is None  # 13 July is a dated state
+    page.get_by_role("button", name=re.compile("Next")).click()
+    frame.wait_for_function(
+        f"d => document.querySelector('{FRONT_PATH}').getAttribute('d') !== d", arg=before_line["d"]
+    )
+    assert frame.evaluate("() => window.__kept") == "same map"
+    assert _view(frame) == before_view
+    expect(page.get_by_role("heading", name="14 Jul 1953")).to_be_visible()
+    assert "date=1953-07-14" in page.url
+    assert page.offline.failed == []
+
+
+def test_the_arrow_keys_step_the_slider(page, app_url):
+    page.goto(f"{app_url}/?date=1953-06-20")
+    map_frame(page)
+    page.get_by_role("slider").focus()
+    page.keyboard.press("ArrowRight")
+    expect(page.get_by_role("heading", name="21 Jun 1953")).to_be_visible()
+    page.wait_for_url(re.compile("date=1953-06-21"))
+
+
+def test_a_deep_link_opens_that_day_and_place(page, app_url):
+    page.goto(f"{app_url}/?date=1953-06-18&lat=38.36&lon=127.80&zoom=12")
+    frame = map_frame(page)
+    expect(page.get_by_role("heading", name="18 Jun 1953")).to_be_visible()
+    assert _front(frame)["dash"] is None  # a dated state: solid
+    view = _view(frame)
+    assert view["z"] == 12
+    assert abs(view["c"]["lat"] - 38.36) < 1e-3
+    assert abs(view["c"]["lng"] - 127.80) < 1e-3
+
+
+def test_a_hill_popup_shows_its_source(page, app_url):
+    page.goto(f"{app_url}/?date=1953-06-20&layers=hills&lat=38.366&lon=127.845&zoom=13")
+    page.wait_for_selector('iframe[title="streamlit_folium.st_folium"]')
+    frame = next(f for f in page.frames if "streamlit_folium" in f.url)
+    frame.wait_for_selector(".leaflet-marker-icon svg")
+    frame.locator(".leaflet-marker-icon svg").first.click()
+    popup = frame.locator(".leaflet-popup-content")
+    expect(popup).to_contain_text("Source:")
+    expect(popup).to_contain_text("held by")
+
+
+def test_a_bad_link_shows_a_notice_not_an_error(page, app_url):
+    page.goto(f"{app_url}/?date=1953-13-45&zoom=9999&layers=%3Cscript%3E")
+    expect(page.get_by_text("Ignored date").first).to_be_visible()
+    expect(page.get_by_text("Ignored zoom").first).to_be_visible()
+    assert page.locator('[data-testid="stException"]').count() == 0
+    map_frame(page)
+
+
+@pytest.mark.parametrize("viewport", [{"width": 390, "height": 844}])
+def test_the_page_works_on_a_phone(page, app_url):
+    page.goto(f"{app_url}/?date=1953-07-16")
+    frame = map_frame(page)
+    assert frame.locator(FRONT_PATH).count() == 1
+    assert page.evaluate("() => document.documentElement.scrollWidth <= window.innerWidth")
+    expect(page.get_by_role("slider")).to_be_visible()
+    page.get_by_text("What happened").scroll_into_view_if_needed()
+    expect(page.get_by_text("What happened")).to_be_visible()

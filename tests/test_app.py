@@ -1,0 +1,132 @@
+"""The explorer page through Streamlit's AppTest: widgets, links and notices.
+
+AppTest cannot see inside the map component; what the map draws is tested in
+test_mapbuild.py and in the browser tests.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+ROOT = Path(__file__).resolve().parent.parent
+PAGES = [ROOT / "app.py", *sorted((ROOT / "pages").glob("*.py"))]
+
+
+def _run(params: dict[str, str] | None = None) -> AppTest:
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60)
+    for key, value in (params or {}).items():
+        at.query_params[key] = value
+    return at.run()
+
+
+def _slider(at: AppTest):
+    return at.select_slider(key="day")
+
+
+def _param(at: AppTest, key: str) -> str:
+    value = at.query_params[key]
+    return value[-1] if isinstance(value, list) else value
+
+
+def _front_status(at: AppTest) -> str:
+    return next(m.value for m in at.markdown if m.value.startswith("**Front:**"))
+
+
+@pytest.mark.parametrize("page", PAGES, ids=lambda p: p.name)
+def test_every_page_runs_without_an_exception(page):
+    at = AppTest.from_file(str(page), default_timeout=60).run()
+    assert not at.exception, at.exception
+
+
+def test_the_default_day_is_the_eve_of_the_battle():
+    at = _run()
+    assert _slider(at).value == date(1953, 6, 10)
+    assert at.subheader[0].value == "10 Jun 1953"
+    assert not at.warning
+
+
+def test_the_slider_covers_every_day_with_readable_labels():
+    options = _slider(_run()).options
+    assert len(options) == 48
+    assert options[0] == "10 Jun 1953"
+    assert options[-1] == "27 Jul 1953"
+
+
+def test_a_date_link_selects_that_day():
+    at = _run({"date": "1953-07-14"})
+    assert _slider(at).value == date(1953, 7, 14)
+    assert at.subheader[0].value == "14 Jul 1953"
+    assert "interpolated" in _front_status(at)
+    assert _param(at, "date") == "1953-07-14"
+
+
+@pytest.mark.parametrize(
+    ("params", "words"),
+    [
+        ({"date": "1953-13-45"}, "Ignored date"),
+        ({"zoom": "9999"}, "Ignored zoom"),
+        ({"layers": "<script>alert(1)</script>"}, "Ignored unknown layer"),
+    ],
+)
+def test_bad_parameters_give_a_notice_and_the_default(params, words):
+    at = _run(params)
+    assert not at.exception
+    assert any(words in w.value for w in at.warning)
+    assert all("<script>" not in w.value for w in at.warning)
+    assert _slider(at).value == date(1953, 6, 10)
+
+
+def test_next_and_previous_step_one_day():
+    at = _run({"date": "1953-06-30"})
+    at.button[1].click().run()
+    assert _slider(at).value == date(1953, 7, 1)
+    at.button[0].click().run()
+    at.button[0].click().run()
+    assert _slider(at).value == date(1953, 6, 29)
+    assert _param(at, "date") == "1953-06-29"
+
+
+def test_previous_is_disabled_on_the_first_day():
+    at = _run()
+    assert at.button[0].disabled
+    assert not at.button[1].disabled
+
+
+def test_jumping_to_a_key_date():
+    at = _run()
+    at.button_group(key="jump").set_value(date(1953, 7, 16)).run()
+    assert _slider(at).value == date(1953, 7, 16)
+    assert "deepest penetration" in _front_status(at)
+
+
+def test_moving_the_slider_updates_the_figures_and_the_url():
+    at = _run()
+    assert at.metric[0].value == "0 km²"
+    _slider(at).set_value(date(1953, 6, 18)).run()
+    assert at.metric[0].value.endswith("km²")
+    assert at.metric[0].value != "0 km²"
+    assert _param(at, "date") == "1953-06-18"
+
+
+def test_the_day_lists_its_events_with_sources():
+    at = _run({"date": "1953-06-10"})
+    events = [m.value for m in at.markdown if m.value.startswith("**1.")]
+    assert events
+    assert "*Source:*" in events[0]
+
+
+def test_choosing_layers_goes_into_the_link():
+    at = _run()
+    at.button_group(key="layers").set_value(["front", "hills"]).run()
+    assert _param(at, "layers") == "front,hills"
+
+
+def test_the_share_link_carries_the_view():
+    at = _run({"date": "1953-07-14", "lang": "zh"})
+    share = at.sidebar.code[0].value
+    assert "date=1953-07-14" in share
+    assert "lang=zh" in share
