@@ -100,12 +100,11 @@ view = session.view()
 report = day_report(battle, view.day, view.lang)
 map_col, text_col = st.columns([2, 1], gap="medium")
 with map_col:
+    lat, lon, zoom = session.map_origin(view)
     returned = st_folium(
-        base_map(view.base),
+        base_map(view.base, location=(lat, lon), zoom=zoom),
         key="map",
         feature_group_to_add=day_layers(battle, view.day, view.layers, view.lang),
-        center=(view.lat, view.lon),
-        zoom=view.zoom,
         returned_objects=["center", "zoom"],
         height=640,
         use_container_width=True,

@@ -78,11 +78,13 @@ def map_css(scale: float = 1.0) -> str:
 </style>"""
 
 
-def base_map(base: str = "plain", scale: float = 1.0) -> folium.Map:
-    """The map that stays put while the days change: view, tiles and styles only."""
+def base_map(
+    base: str = "plain", scale: float = 1.0, location: tuple[float, float] = MAP_CENTRE, zoom: int = MAP_ZOOM
+) -> folium.Map:
+    """The map that stays put while the days change: initial view, tiles and styles only."""
     fmap = AtlasMap(
-        location=MAP_CENTRE,
-        zoom_start=MAP_ZOOM,
+        location=location,
+        zoom_start=zoom,
         tiles=None,
         min_zoom=ZOOM_RANGE[0],
         max_zoom=ZOOM_RANGE[1],

@@ -19,6 +19,7 @@ LAYERS = "layers"
 BASE = "base"
 LANG = "lang"
 PLACE = "place"  # (lat, lon, zoom) of the map
+ORIGIN = "map_origin"  # (base, lat, lon, zoom) the map was created with
 PLAYING = "playing"
 NOTICES = "url_notices"
 SYNCED = "url_read"
@@ -54,6 +55,19 @@ def remember_place(lat: float, lon: float, zoom: float) -> None:
     old_lat, old_lon, old_zoom = st.session_state[PLACE]
     if abs(lat - old_lat) > PLACE_TOLERANCE or abs(lon - old_lon) > PLACE_TOLERANCE or int(zoom) != old_zoom:
         st.session_state[PLACE] = (round(lat, 4), round(lon, 4), int(zoom))
+
+
+def map_origin(current: ViewState) -> tuple[float, float, int]:
+    """Where the map is created: the place when the session (or the base map) started.
+
+    It changes only when the base map does, so panning never changes the base map's script
+    (which would reload the map), and the map is never told to move back to a stale view.
+    """
+    origin = st.session_state.get(ORIGIN)
+    if origin is None or origin[0] != current.base:
+        origin = (current.base, current.lat, current.lon, current.zoom)
+        st.session_state[ORIGIN] = origin
+    return origin[1], origin[2], origin[3]
 
 
 def view() -> ViewState:

@@ -72,6 +72,7 @@ def test_a_deep_link_opens_that_day_and_place(page, app_url):
     assert abs(view["c"]["lng"] - 127.80) < 1e-3
 
 
+@pytest.mark.parametrize("viewport", [{"width": 1400, "height": 1400}])  # the whole map in view: no scroll mid-click
 def test_a_hill_popup_shows_its_source(page, app_url):
     page.goto(f"{app_url}/?date=1953-06-20&layers=hills&lat=38.366&lon=127.845&zoom=13")
     page.wait_for_selector('iframe[title="streamlit_folium.st_folium"]')
