@@ -73,6 +73,8 @@ def map_css(scale: float = 1.0) -> str:
 .leaflet-container[data-zoom="7"] .atlas-label.minor, .leaflet-container[data-zoom="8"] .atlas-label.minor,
 .leaflet-container[data-zoom="9"] .atlas-label.minor, .leaflet-container[data-zoom="10"] .atlas-label.minor
   {{ display: none; }}
+.atlas-fullscreen {{ display: block; width: {px(30)}; height: {px(30)}; line-height: {px(30)}; text-align: center;
+  font-size: {px(20)}; background: #FFF; color: #1A1A1A; text-decoration: none; }}
 .atlas-event {{ background: #1A1A1A; color: #FFF; border-radius: 50%; text-align: center;
   font: 700 {px(13)}/{px(22)} sans-serif; width: {px(22)}; height: {px(22)}; border: 2px solid #FFF; }}
 </style>"""
@@ -96,7 +98,55 @@ def base_map(
         folium.TileLayer(url, attr=attribution, name=BASEMAPS[base], max_zoom=17).add_to(fmap)
     fmap.get_root().header.add_child(Element(map_css(scale)))
     ZoomClass().add_to(fmap)
+    FullscreenControl().add_to(fmap)
     return fmap
+
+
+class FullscreenControl(MacroElement):
+    """A full-screen button of our own (no plugin to fetch): inside the app it enlarges the
+    map's frame, in the exported file the map itself."""
+
+    _template = Template(
+        """
+        {% macro script(this, kwargs) %}
+        (function (map) {
+            var framed = false;
+            try { framed = !!(window.frameElement && window.parent.document); } catch (e) { framed = false; }
+            var doc = framed ? window.parent.document : document;
+            var target = framed ? window.frameElement : map.getContainer();
+            var Button = L.Control.extend({
+                options: {position: "topleft"},
+                onAdd: function () {
+                    var a = L.DomUtil.create("a", "leaflet-bar atlas-fullscreen");
+                    a.href = "#";
+                    a.title = "Full screen (Esc to leave)";
+                    a.setAttribute("role", "button");
+                    a.setAttribute("aria-label", "Full screen");
+                    a.innerHTML = '<svg width="18" height="18" viewBox="0 0 18 18" aria-hidden="true" ' +
+                        'style="vertical-align:middle"><path d="M1 6V1h5M12 1h5v5M17 12v5h-5M6 17H1v-5" ' +
+                        'fill="none" stroke="#1A1A1A" stroke-width="2"/></svg>';
+                    L.DomEvent.on(a, "click", function (e) {
+                        L.DomEvent.stop(e);
+                        if (doc.fullscreenElement) { doc.exitFullscreen(); } else { target.requestFullscreen(); }
+                    });
+                    return a;
+                }
+            });
+            var box = map.getContainer();
+            window.addEventListener("resize", function () {
+                if (doc.fullscreenElement) {
+                    box.dataset.height = box.dataset.height || box.style.height;
+                    box.style.height = window.innerHeight + "px";
+                } else if (box.dataset.height) {
+                    box.style.height = box.dataset.height;
+                }
+                map.invalidateSize();
+            });
+            new Button().addTo(map);
+        })({{ this._parent.get_name() }});
+        {% endmacro %}
+        """
+    )
 
 
 class ZoomClass(MacroElement):

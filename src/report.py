@@ -34,6 +34,7 @@ class DayReport:
     depth_km: float
     changes: list[str]
     events: list[str]
+    titles: list[str]
     figures_note: str = FIGURES_NOTE
 
     @property
@@ -75,7 +76,7 @@ def day_report(battle: Battle, day: date, lang: str = "en") -> DayReport:
         name = local_name(places.loc[hid], lang)
         verb = "contested" if after == "contested" else f"taken by the {SIDE_LABELS[after]}"
         changes.append(f"{md(name)}: {verb}" + (f" (was {before})" if before else ""))
-    events = []
+    events, titles = [], []
     for number, (_, row) in enumerate(info.events.sort_values("date").iterrows(), start=1):
         when = _iso_label(row["date"])
         end = row.get("end")
@@ -88,6 +89,7 @@ def day_report(battle: Battle, day: date, lang: str = "en") -> DayReport:
             text += f"  \n*Units:* {md(units)}"
         text += f"  \n*Source:* {md(cite)}"
         events.append(text)
+        titles.append(f"{number}. {md(row['name'])}")
     return DayReport(
         day=day,
         front_status=status,
@@ -95,4 +97,5 @@ def day_report(battle: Battle, day: date, lang: str = "en") -> DayReport:
         depth_km=info.since_start.max_depth_km if info.since_start else float("nan"),
         changes=changes,
         events=events,
+        titles=titles,
     )

@@ -23,6 +23,10 @@ ORIGIN = "map_origin"  # (base, lat, lon, zoom) the map was created with
 PLAYING = "playing"
 NOTICES = "url_notices"
 SYNCED = "url_read"
+LECTURE = "lecture_position"  # chapters.Position
+LECTURE_SYNCED = "lecture_url_read"
+SCREEN = "screen"
+NOTES = "presenter_notes"
 
 PLACE_TOLERANCE = 5e-4  # degrees, about 50 m: less is rounding, not a move
 
@@ -84,19 +88,32 @@ def view() -> ViewState:
     )
 
 
-def write_url(current: ViewState, extra: dict[str, str] | None = None) -> None:
-    """Make the address bar show the view (and any page-specific parameters)."""
-    params = {**to_params(current), **(extra or {})}
+def read_lecture_url_once(chapters: list) -> None:
+    """The lecture's chapter and step from the link, on the first visit to that page."""
+    from src.chapters import parse_position
+    from src.lecture import SCREENS
+
+    state = st.session_state
+    state.setdefault(SCREEN, next(iter(SCREENS)))
+    state.setdefault(NOTES, False)
+    if state.get(LECTURE_SYNCED):
+        return
+    position, notices = parse_position(st.query_params.to_dict(), chapters)
+    state[LECTURE] = position
+    state[NOTICES] = [*state.get(NOTICES, []), *notices]
+    state[LECTURE_SYNCED] = True
+
+
+def write_url(current: ViewState, page_params: dict[str, str] | None = None) -> None:
+    """Make the address bar show the view, or the page's own parameters where it has them."""
+    params = page_params if page_params is not None else to_params(current)
     if st.query_params.to_dict() != params:
         st.query_params.from_dict(params)
 
 
-def share_url(current: ViewState, extra: dict[str, str] | None = None) -> str:
+def share_url(current: ViewState) -> str:
     base = (st.context.url or "").split("?")[0]
-    query = query_string(current)
-    if extra:
-        query += "&" + "&".join(f"{k}={v}" for k, v in extra.items())
-    return f"{base}?{query}"
+    return f"{base}?{query_string(current)}"
 
 
 def show_notices() -> None:

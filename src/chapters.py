@@ -1,0 +1,142 @@
+"""The lecture: chapters of the battle, their steps (days) and how to move between them."""
+
+from __future__ import annotations
+
+import json
+import math
+from collections.abc import Mapping
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+from src.constants import DATA_WINDOW, GEODATA_DIR
+from src.timeline import all_days, day_label
+from src.urlstate import quote
+
+CHAPTERS_FILE = GEODATA_DIR / "chapters.json"
+
+
+@dataclass(frozen=True)
+class Chapter:
+    id: str
+    title: str
+    start: date
+    end: date
+    bounds: tuple[tuple[float, float], tuple[float, float]]  # (south, west), (north, east)
+    points: tuple[str, ...]
+    notes: str
+    sources: tuple[str, ...]
+
+    @property
+    def steps(self) -> list[date]:
+        """The days a lecturer steps through: the battle's days inside the chapter."""
+        days = [d for d in all_days() if self.start <= d <= self.end]
+        return days or [min(all_days(), key=lambda d: abs((d - self.start).days))]
+
+    @property
+    def span(self) -> str:
+        return day_label(self.start) if self.start == self.end else f"{day_label(self.start)} – {day_label(self.end)}"
+
+    @property
+    def centre(self) -> tuple[float, float]:
+        (s, w), (n, e) = self.bounds
+        return (s + n) / 2, (w + e) / 2
+
+
+def load_chapters(path: Path = CHAPTERS_FILE, sources: Mapping[str, object] | None = None) -> list[Chapter]:
+    """Read and check the chapters; raises ValueError naming the chapter and the field."""
+    doc = json.loads(path.read_text(encoding="utf-8"))
+    chapters = []
+    for raw in doc["chapters"]:
+        cid = raw.get("id", "?")
+        try:
+            chapter = Chapter(
+                id=raw["id"],
+                title=raw["title"],
+                start=date.fromisoformat(raw["start"]),
+                end=date.fromisoformat(raw["end"]),
+                bounds=(tuple(raw["bounds"][0]), tuple(raw["bounds"][1])),
+                points=tuple(raw["points"]),
+                notes=raw.get("notes", ""),
+                sources=tuple(raw["sources"]),
+            )
+        except (KeyError, TypeError, ValueError, IndexError) as exc:
+            raise ValueError(f"{path.name}: chapter '{cid}': {exc!r}") from exc
+        if not DATA_WINDOW[0] <= chapter.start <= chapter.end <= DATA_WINDOW[1]:
+            raise ValueError(f"{path.name}: chapter '{cid}': dates outside {DATA_WINDOW} or reversed")
+        if not 3 <= len(chapter.points) <= 5:
+            raise ValueError(f"{path.name}: chapter '{cid}': needs three to five key points")
+        unknown = [s for s in chapter.sources if sources is not None and s not in sources]
+        if unknown:
+            raise ValueError(f"{path.name}: chapter '{cid}': unknown source(s) {unknown}")
+        chapters.append(chapter)
+    return chapters
+
+
+@dataclass(frozen=True)
+class Position:
+    chapter: int  # 0-based
+    step: int  # 0-based
+
+
+def clamp(pos: Position, chapters: list[Chapter]) -> Position:
+    c = min(max(pos.chapter, 0), len(chapters) - 1)
+    return Position(c, min(max(pos.step, 0), len(chapters[c].steps) - 1))
+
+
+def forward(pos: Position, chapters: list[Chapter]) -> Position:
+    """Next step, running on into the next chapter."""
+    if pos.step + 1 < len(chapters[pos.chapter].steps):
+        return Position(pos.chapter, pos.step + 1)
+    return Position(pos.chapter + 1, 0) if pos.chapter + 1 < len(chapters) else pos
+
+
+def back(pos: Position, chapters: list[Chapter]) -> Position:
+    """Previous step, running back to the last step of the previous chapter."""
+    if pos.step > 0:
+        return Position(pos.chapter, pos.step - 1)
+    if pos.chapter > 0:
+        return Position(pos.chapter - 1, len(chapters[pos.chapter - 1].steps) - 1)
+    return pos
+
+
+def parse_position(params: Mapping[str, object], chapters: list[Chapter]) -> tuple[Position, list[str]]:
+    """?chapter=2&step=3 (1-based, as a lecturer counts); bad values fall back with a notice."""
+    notices, values = [], {}
+    for name in ("chapter", "step"):
+        raw = params.get(name)
+        if isinstance(raw, list | tuple):
+            raw = raw[-1] if raw else None
+        if raw is None:
+            values[name] = 1
+        elif str(raw).isdigit() and int(raw) >= 1:
+            values[name] = int(raw)
+        else:
+            notices.append(f"Ignored {name} '{quote(raw)}': use a whole number from 1.")
+            values[name] = 1
+    pos = Position(values["chapter"] - 1, values["step"] - 1)
+    fixed = clamp(pos, chapters)
+    if fixed != pos:
+        notices.append(
+            f"There is no chapter {values['chapter']}, step {values['step']}; "
+            f"showing chapter {fixed.chapter + 1}, step {fixed.step + 1}."
+        )
+    return fixed, notices
+
+
+def position_params(pos: Position) -> dict[str, str]:
+    return {"chapter": str(pos.chapter + 1), "step": str(pos.step + 1)}
+
+
+def zoom_for_bounds(bounds: tuple[tuple[float, float], tuple[float, float]], width_px: int, height_px: int) -> int:
+    """The largest Web Mercator zoom at which the bounds fit in a map of this size."""
+    (south, west), (north, east) = bounds
+
+    def y(lat: float) -> float:
+        s = math.sin(math.radians(lat))
+        return math.log((1 + s) / (1 - s)) / (4 * math.pi)  # fraction of the world's height
+
+    dx = (east - west) / 360
+    dy = abs(y(north) - y(south))
+    zoom = min(math.log2(width_px / 256 / dx), math.log2(height_px / 256 / dy))
+    return max(1, min(18, math.floor(zoom)))

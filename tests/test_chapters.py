@@ -1,0 +1,104 @@
+"""The lecture's chapters: complete, in order, sourced, and navigable."""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+
+import pytest
+
+from src.chapters import (
+    CHAPTERS_FILE,
+    Position,
+    back,
+    forward,
+    load_chapters,
+    parse_position,
+    position_params,
+    zoom_for_bounds,
+)
+
+
+@pytest.fixture(scope="module")
+def chapters(atlas):
+    return load_chapters(sources=atlas.sources)
+
+
+def test_the_six_chapters_are_in_order(chapters):
+    assert [c.id for c in chapters] == ["salient", "first-assault", "lull", "collapse", "counterattack", "armistice"]
+    starts = [c.start for c in chapters]
+    assert starts == sorted(starts)
+
+
+def test_chapter_steps_are_days_of_the_battle(chapters):
+    first = chapters[1]
+    assert first.steps[0] == date(1953, 6, 10)
+    assert first.steps[-1] == date(1953, 6, 18)
+    assert chapters[0].steps == [date(1953, 6, 10)]
+    assert chapters[-1].steps == [date(1953, 7, 27)]
+
+
+def test_each_chapter_has_three_to_five_points_and_sources(chapters, atlas):
+    for chapter in chapters:
+        assert 3 <= len(chapter.points) <= 5
+        assert all(source in atlas.sources for source in chapter.sources)
+
+
+def test_forward_runs_into_the_next_chapter_and_stops_at_the_end(chapters):
+    assert forward(Position(0, 0), chapters) == Position(1, 0)
+    assert forward(Position(1, 0), chapters) == Position(1, 1)
+    last = Position(len(chapters) - 1, 0)
+    assert forward(last, chapters) == last
+
+
+def test_back_runs_to_the_last_step_of_the_previous_chapter(chapters):
+    assert back(Position(2, 0), chapters) == Position(1, len(chapters[1].steps) - 1)
+    assert back(Position(0, 0), chapters) == Position(0, 0)
+
+
+def test_walking_forward_visits_every_step_once(chapters):
+    pos, seen = Position(0, 0), []
+    while True:
+        seen.append(pos)
+        nxt = forward(pos, chapters)
+        if nxt == pos:
+            break
+        pos = nxt
+    assert len(seen) == sum(len(c.steps) for c in chapters)
+
+
+@pytest.mark.parametrize(
+    ("params", "expected", "notices"),
+    [
+        ({}, Position(0, 0), 0),
+        ({"chapter": "4", "step": "2"}, Position(3, 1), 0),
+        ({"chapter": "99"}, Position(5, 0), 1),
+        ({"chapter": "2", "step": "50"}, Position(1, 8), 1),
+        ({"chapter": "<b>", "step": "-1"}, Position(0, 0), 2),
+    ],
+)
+def test_deep_links_to_a_chapter_and_step(chapters, params, expected, notices):
+    pos, said = parse_position(params, chapters)
+    assert pos == expected
+    assert len(said) == notices
+    assert all("<" not in n for n in said)
+
+
+def test_position_params_round_trip(chapters):
+    pos = Position(3, 2)
+    assert parse_position(position_params(pos), chapters) == (pos, [])
+
+
+def test_zoom_fits_the_bounds():
+    salient = ((38.22, 127.38), (38.46, 128.08))
+    assert zoom_for_bounds(salient, 900, 500) == 10
+    assert zoom_for_bounds(salient, 1800, 1000) == 11
+
+
+def test_a_chapter_with_a_bad_source_is_refused(tmp_path, atlas):
+    doc = json.loads(CHAPTERS_FILE.read_text(encoding="utf-8"))
+    doc["chapters"][2]["sources"] = ["nobody"]
+    path = tmp_path / "chapters.json"
+    path.write_text(json.dumps(doc), encoding="utf-8")
+    with pytest.raises(ValueError, match="chapter 'lull': unknown source"):
+        load_chapters(path, atlas.sources)

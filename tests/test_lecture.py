@@ -1,0 +1,84 @@
+"""The lecture page through AppTest: chapters in order, navigation, deep links."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from streamlit.testing.v1 import AppTest
+
+PAGE = str(Path(__file__).resolve().parent.parent / "pages" / "1_Lecture.py")
+
+
+def _run(params: dict[str, str] | None = None) -> AppTest:
+    at = AppTest.from_file(PAGE, default_timeout=60)
+    for key, value in (params or {}).items():
+        at.query_params[key] = value
+    return at.run()
+
+
+def _button(at: AppTest, label: str):
+    return next(b for b in at.button if label in b.label)
+
+
+def _param(at: AppTest, key: str) -> str:
+    value = at.query_params[key]
+    return value[-1] if isinstance(value, list) else value
+
+
+def test_it_opens_on_the_first_chapter():
+    at = _run()
+    assert not at.exception
+    assert at.title[0].value == "The Kumsong salient"
+    assert "Chapter 1 of 6" in at.markdown[1].value
+
+
+def test_next_walks_through_the_chapters_in_order():
+    at = _run()
+    titles = [at.title[0].value]
+    for _ in range(1 + 9):  # the salient (1 step), then the first assault (9 steps)
+        _button(at, "Next").click().run()
+        titles.append(at.title[0].value)
+    assert titles[1] == "The first assault"
+    assert titles[-1] == "The lull, and Arrowhead in the west"
+    assert (_param(at, "chapter"), _param(at, "step")) == ("3", "1")
+
+
+def test_back_and_first_and_last():
+    at = _run({"chapter": "3", "step": "1"})
+    _button(at, "Back").click().run()
+    assert at.title[0].value == "The first assault"
+    assert "(step 9 of 9)" in at.markdown[1].value
+    _button(at, "Last chapter").click().run()
+    assert at.title[0].value == "The armistice line"
+    _button(at, "First chapter").click().run()
+    assert at.title[0].value == "The Kumsong salient"
+    assert _button(at, "Back").disabled
+
+
+def test_a_deep_link_opens_chapter_and_step():
+    at = _run({"chapter": "4", "step": "2"})
+    assert at.title[0].value == "The renewed assault and the collapse of the bulge"
+    assert "14 Jul 1953" in at.markdown[1].value
+
+
+def test_a_bad_deep_link_gives_a_notice():
+    at = _run({"chapter": "x", "step": "99"})
+    assert not at.exception
+    assert len(at.warning) == 2
+    assert at.title[0].value == "The Kumsong salient"
+
+
+def test_presenter_notes_are_hidden_until_turned_on():
+    at = _run({"chapter": "2"})
+    assert not at.info
+    at.toggle[0].set_value(True).run()
+    assert "triangles" in at.info[0].value
+
+
+def test_the_buttons_answer_clicker_and_arrow_keys():
+    at = _run()
+    shortcuts = {b.label: b.proto.shortcut for b in at.button}
+    assert shortcuts["Next ▶"].lower() in {"right", "arrowright"}
+    assert shortcuts["◀ Back"].lower() in {"left", "arrowleft"}
+    assert shortcuts["« First chapter"].lower() == "home"
+    assert shortcuts["Last chapter »"].lower() == "end"
