@@ -24,6 +24,9 @@ lint: $(STAMP)
 validate: $(STAMP)
 	$(PY) -m src validate
 
+export: $(STAMP)
+	$(PY) -m src export --out dist
+
 bench: $(STAMP)
 	$(PY) scripts/benchmark.py
 

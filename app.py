@@ -133,6 +133,8 @@ with st.sidebar:
     session.write_url(session.view())
     st.code(session.share_url(session.view()), language=None, wrap_lines=True)
     st.caption("This link opens the same day, layers and place.")
+    st.header("Offline")
+    session.offline_download()
 
 if state[session.PLAYING]:
 

@@ -78,6 +78,7 @@ nav[3].button(
 with nav[4].popover("⚙ Options", width="stretch"):
     st.radio("Screen", list(SCREENS), key=session.SCREEN, horizontal=True)
     st.toggle("Presenter notes", key=session.NOTES)
+    session.offline_download("Offline file for a hall with no network")
 components.html(CLICKER_JS, height=0)
 
 height = SCREENS[state[session.SCREEN]]

@@ -24,12 +24,29 @@ def _validate(args: argparse.Namespace) -> int:
     return 1 if failed else 0
 
 
+def _export(args: argparse.Namespace) -> int:
+    from src.chapters import load_chapters
+    from src.data import load_atlas
+    from src.day import Battle
+    from src.export import write_export
+
+    atlas = load_atlas()
+    for problem in atlas.problems:
+        print(f"warning: {problem}", file=sys.stderr)
+    path = write_export(Battle(atlas), load_chapters(sources=atlas.sources), Path(args.out))
+    print(f"wrote {path} ({path.stat().st_size / 1e6:.2f} MB)")
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m src", description=__doc__)
     sub = parser.add_subparsers(dest="command", required=True)
     check = sub.add_parser("validate", help="check every file under geodata/")
     check.add_argument("--geodata", default=str(GEODATA_DIR), help="folder to check")
     check.set_defaults(run=_validate)
+    export = sub.add_parser("export", help="write the battle as one self-contained HTML file")
+    export.add_argument("--out", default="dist", help="folder to write kumsong-1953.html into")
+    export.set_defaults(run=_export)
     args = parser.parse_args(argv)
     return args.run(args)
 

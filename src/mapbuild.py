@@ -182,7 +182,7 @@ def _get(props: Any, key: str) -> Any:
     return value
 
 
-def _rows(frame):
+def rows(frame):
     """Rows as Series, read by key: row['name'] (row["name"] would be the index label)."""
     return (row for _, row in frame.iterrows())
 
@@ -287,7 +287,7 @@ def _scaled(style: dict, scale: float) -> dict:
 
 
 def _water(group, battle: Battle, info: Day, lang: str, scale: float) -> None:
-    for row in _rows(battle.atlas["water"]):
+    for row in rows(battle.atlas["water"]):
         name = local_name(row, lang)
         popup = _popup(popup_html(battle.atlas, row, name, [f"{row['kind'].title()}"]))
         if row["geometry"].geom_type == "Polygon":
@@ -337,7 +337,8 @@ def _reference(group, battle: Battle, info: Day, lang: str, scale: float) -> Non
         ).add_to(group)
 
 
-def _front(group, battle: Battle, info: Day, lang: str, scale: float) -> None:
+def front_popup(battle: Battle, info: Day) -> tuple[str, str, dict]:
+    """Title, popup HTML and style of the day's front line (shared with the export)."""
     front = info.front
     if front.interpolated:
         a, b = _line_props(battle, front.before_id), _line_props(battle, front.after_id)
@@ -346,21 +347,26 @@ def _front(group, battle: Battle, info: Day, lang: str, scale: float) -> None:
             f"Drawn between '{a['label']}' and '{b['label']}', {front.fraction:.0%} of the way.",
             "A drawing aid, not a recorded position: the real front moved in jumps, hill by hill.",
         ]
-        html = popup_html(battle.atlas, {"source": a["source"], "cite": a.get("cite")}, title, lines)
-        style = FRONT_INTERPOLATED
-    else:
-        row = _line_props(battle, front.before_id)
-        title = f"{row['name']}, {day_label(info.day)}"
-        html = popup_html(battle.atlas, row, title, [row["label"]])
-        style = FRONT_ATTESTED
+        return (
+            title,
+            popup_html(battle.atlas, {"source": a["source"], "cite": a.get("cite")}, title, lines),
+            FRONT_INTERPOLATED,
+        )
+    row = _line_props(battle, front.before_id)
+    title = f"{row['name']}, {day_label(info.day)}"
+    return title, popup_html(battle.atlas, row, title, [row["label"]]), FRONT_ATTESTED
+
+
+def _front(group, battle: Battle, info: Day, lang: str, scale: float) -> None:
+    title, html, style = front_popup(battle, info)
     folium.PolyLine(
-        _latlon(front.line.coords), tooltip=escape(title), popup=_popup(html), **_scaled(style, scale)
+        _latlon(info.front.line.coords), tooltip=escape(title), popup=_popup(html), **_scaled(style, scale)
     ).add_to(group)
 
 
 def _places(group, battle: Battle, info: Day, lang: str, scale: float) -> None:
     places = battle.atlas["places"]
-    for row in _rows(places[places["kind"].isin(["town", "valley"])]):
+    for row in rows(places[places["kind"].isin(["town", "valley"])]):
         name = local_name(row, lang)
         lat, lon = row["geometry"].y, row["geometry"].x
         folium.CircleMarker(
@@ -377,18 +383,22 @@ def _places(group, battle: Battle, info: Day, lang: str, scale: float) -> None:
         _label(lat, lon, name, "town").add_to(group)
 
 
+def held_text(holder: str, day: date) -> str:
+    if holder == "contested":
+        return f"{day_label(day)}: contested"
+    return f"{day_label(day)}: held by {SIDE_LABELS[holder]}"
+
+
+def hill_facts(row: Any) -> list[str]:
+    return [f"Elevation {row['elevation_m']:.0f} m"] if _get(row, "elevation_m") else []
+
+
 def _hills(group, battle: Battle, info: Day, lang: str, scale: float) -> None:
     places = battle.atlas["places"]
     size = round(18 * scale)
-    for row in _rows(places[places["kind"].isin(["hill", "ridge"])]):
+    for row in rows(places[places["kind"].isin(["hill", "ridge"])]):
         holder = holder_on(row["control"], info.day) or "contested"
         name = local_name(row, lang)
-        held = (
-            f"{day_label(info.day)}: held by {SIDE_LABELS[holder]}"
-            if holder != "contested"
-            else f"{day_label(info.day)}: contested"
-        )
-        facts = [held] + ([f"Elevation {row['elevation_m']:.0f} m"] if _get(row, "elevation_m") else [])
         folium.Marker(
             (row["geometry"].y, row["geometry"].x),
             icon=folium.DivIcon(
@@ -398,17 +408,29 @@ def _hills(group, battle: Battle, info: Day, lang: str, scale: float) -> None:
                 class_name="atlas-divicon",
             ),
             tooltip=escape(f"{name}: {holder}"),
-            popup=_popup(popup_html(battle.atlas, row, name, facts)),
+            popup=_popup(popup_html(battle.atlas, row, name, [held_text(holder, info.day), *hill_facts(row)])),
         ).add_to(group)
         _label(row["geometry"].y, row["geometry"].x, name, "minor").add_to(group)
+
+
+def unit_facts(row: Any) -> list[str]:
+    return [f"{SIDE_LABELS[row['side']]}, {row['echelon']}", f"Here from {_day(row['from'])} to {_day(row['to'])}"]
+
+
+def movement_facts(row: Any) -> list[str]:
+    return [f"{row['kind'].title()}, {_day(row['from'])} – {_day(row['to'])}", "Units: " + ", ".join(row["units"])]
+
+
+def event_when(row: Any) -> str:
+    return _day(row["date"]) + (f" – {_day(row['end'])}" if _get(row, "end") else "")
 
 
 def _units(group, battle: Battle, info: Day, lang: str, scale: float) -> None:
     scale *= 0.8
     w, h = round(40 * scale), round(44 * scale)
-    for row in _rows(info.units):
+    for row in rows(info.units):
         label = short_designation(row["name"], row["nation"])
-        facts = [f"{SIDE_LABELS[row['side']]}, {row['echelon']}", f"Here from {_day(row['from'])} to {_day(row['to'])}"]
+        facts = unit_facts(row)
         html = (
             unit_svg(row["side"], row["echelon"], scale) + f'<div class="atlas-label unit minor">{escape(label)}</div>'
         )
@@ -426,10 +448,10 @@ def _units(group, battle: Battle, info: Day, lang: str, scale: float) -> None:
 
 
 def _movements(group, battle: Battle, info: Day, lang: str, scale: float) -> None:
-    for row in _rows(info.movements):
+    for row in rows(info.movements):
         style = _scaled(MOVEMENT[row["kind"]], scale)
         coords = list(row["geometry"].coords)
-        facts = [f"{row['kind'].title()}, {_day(row['from'])} – {_day(row['to'])}", "Units: " + ", ".join(row["units"])]
+        facts = movement_facts(row)
         html = popup_html(battle.atlas, row, row["name"], facts)  # one Popup per layer: folium re-parents it
         folium.PolyLine(_latlon(coords), tooltip=escape(row["name"]), popup=_popup(html), **style).add_to(group)
         head = arrowhead(coords, length_m=900 * scale, width_m=700 * scale)
@@ -447,8 +469,8 @@ def _movements(group, battle: Battle, info: Day, lang: str, scale: float) -> Non
 
 def _events(group, battle: Battle, info: Day, lang: str, scale: float) -> None:
     size = round(26 * scale)
-    for number, row in enumerate(_rows(info.events.sort_values("date")), start=1):
-        when = _day(row["date"]) + (f" – {_day(row['end'])}" if _get(row, "end") else "")
+    for number, row in enumerate(rows(info.events.sort_values("date")), start=1):
+        when = event_when(row)
         folium.Marker(
             (row["geometry"].y, row["geometry"].x),
             icon=folium.DivIcon(

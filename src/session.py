@@ -38,6 +38,29 @@ def battle() -> Battle:
     return Battle(load_atlas())
 
 
+@st.cache_resource(show_spinner="Writing the offline file…")
+def offline_file() -> str:
+    """The self-contained HTML of the whole battle, made once per process on first request."""
+    from src.chapters import load_chapters
+    from src.export import export_html
+
+    current = battle()
+    return export_html(current, load_chapters(sources=current.atlas.sources))
+
+
+def offline_download(label: str = "Download the offline file") -> None:
+    from src.export import FILE_NAME
+
+    st.download_button(
+        label,
+        data=offline_file,
+        file_name=FILE_NAME,
+        mime="text/html",
+        on_click="ignore",
+        help="One HTML file that plays the whole battle with no network and no server.",
+    )
+
+
 def read_url_once() -> None:
     """On a session's first run, take the view from the link (with notices for bad parts)."""
     state = st.session_state

@@ -130,3 +130,10 @@ def test_the_share_link_carries_the_view():
     share = at.sidebar.code[0].value
     assert "date=1953-07-14" in share
     assert "lang=zh" in share
+
+
+def test_the_offline_file_can_be_downloaded():
+    at = _run()
+    buttons = at.sidebar.get("download_button")
+    assert len(buttons) == 1
+    assert "offline" in buttons[0].proto.label.lower()

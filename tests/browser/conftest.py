@@ -109,7 +109,7 @@ class Offline:
 
     def _route(self, route) -> None:
         url = route.request.url
-        if url.startswith(("data:", "blob:", "about:")) or urlparse(url).hostname in LOCAL_HOSTS:
+        if url.startswith(("data:", "blob:", "about:", "file:")) or urlparse(url).hostname in LOCAL_HOSTS:
             route.continue_()
         else:
             self.blocked.append(url)
