@@ -11,7 +11,7 @@ import streamlit as st
 from src.assets import ensure_static_assets
 from src.data import load_atlas
 from src.day import Battle
-from src.urlstate import ViewState, parse, query_string, to_params
+from src.urlstate import DEFAULT, ViewState, parse, query_string, to_params
 
 # Session-state keys, defined once.
 DAY = "day"
@@ -28,6 +28,7 @@ LECTURE_SYNCED = "lecture_url_read"
 SCREEN = "screen"
 NOTES = "presenter_notes"
 
+VIEW_KEYS = (DAY, LAYERS, BASE, LANG, PLACE, PLAYING)
 PLACE_TOLERANCE = 5e-4  # degrees, about 50 m: less is rounding, not a move
 
 
@@ -65,6 +66,9 @@ def read_url_once() -> None:
     """On a session's first run, take the view from the link (with notices for bad parts)."""
     state = st.session_state
     if state.get(SYNCED):
+        for key in VIEW_KEYS:  # keep widget values alive across pages that do not show the widget
+            if key in state:
+                state[key] = state[key]
         return
     view, notices = parse(st.query_params.to_dict())
     state[DAY] = view.day
@@ -99,15 +103,15 @@ def map_origin(current: ViewState) -> tuple[float, float, int]:
 
 def view() -> ViewState:
     state = st.session_state
-    lat, lon, zoom = state[PLACE]
+    lat, lon, zoom = state.get(PLACE, (DEFAULT.lat, DEFAULT.lon, DEFAULT.zoom))
     return ViewState(
-        day=state[DAY],
-        layers=tuple(state[LAYERS]),
+        day=state.get(DAY, DEFAULT.day),
+        layers=tuple(state.get(LAYERS, DEFAULT.layers)),
         lat=lat,
         lon=lon,
         zoom=zoom,
-        base=state[BASE],
-        lang=state[LANG],
+        base=state.get(BASE, DEFAULT.base),
+        lang=state.get(LANG, DEFAULT.lang),
     )
 
 

@@ -1,0 +1,200 @@
+"""The evidence behind the map: claims side by side, ground over time, provenance, names
+and the data to take away. Pure functions returning frames, text and bytes."""
+
+from __future__ import annotations
+
+import io
+import json
+import zipfile
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+import shapely
+
+from src.constants import GEODATA_DIR
+from src.data import LAYERS, Atlas
+from src.day import Battle
+from src.mapbuild import local_name
+from src.measure import to_utm, unc_side
+from src.styles import CERTAINTY_LABELS
+from src.timeline import day_label
+
+CLAIMS_FILE = GEODATA_DIR / "claims.json"
+TOPICS = {
+    "strength": "Strength",
+    "losses": "Losses in the whole battle",
+    "phase": "Losses in single phases",
+    "ground": "Ground that changed hands (km²)",
+}
+CITATION = (
+    "Kumsong 1953 atlas (2026), geodata of the Battle of Kumsong, 10 June – 27 July 1953. "
+    "Our data and text: CC BY 4.0; the armistice line derives from KOSTAT (KOGL Type 1) and NGII; "
+    "water.geojson derives from OpenStreetMap (ODbL 1.0, © OpenStreetMap contributors)."
+)
+PROFILE_STEP_M = 250
+
+
+@dataclass(frozen=True)
+class Claims:
+    frame: pd.DataFrame  # one row per figure, with its citation
+
+    def topic(self, topic: str) -> pd.DataFrame:
+        return self.frame[self.frame["topic"] == topic]
+
+
+def load_claims(atlas: Atlas, path: Path = CLAIMS_FILE) -> Claims:
+    """Read the claims; every figure must be positive and cite a known source."""
+    doc = json.loads(path.read_text(encoding="utf-8"))
+    frame = pd.DataFrame(doc["claims"])
+    for row in frame.itertuples():
+        if row.topic not in TOPICS:
+            raise ValueError(f"{path.name}: claim '{row.id}': unknown topic '{row.topic}'")
+        if not row.value > 0:
+            raise ValueError(f"{path.name}: claim '{row.id}': the value must be positive")
+        for key in [row.source, *(row.also if isinstance(row.also, list) else [])]:
+            if key not in atlas.sources:
+                raise ValueError(f"{path.name}: claim '{row.id}': unknown source '{key}'")
+    if frame["id"].duplicated().any():
+        raise ValueError(f"{path.name}: claim ids must be unique")
+    frame["figure"] = [
+        ("about " if approx else "") + f"{value:,}"
+        for value, approx in zip(frame["value"], frame["approx"], strict=True)
+    ]
+    frame["citation"] = [
+        atlas.cite(src) + (f", {cite}" if isinstance(cite, str) else "")
+        for src, cite in zip(frame["source"], frame.get("cite", [None] * len(frame)), strict=True)
+    ]
+    return Claims(frame)
+
+
+def ground_series(battle: Battle) -> pd.DataFrame:
+    """Per day: ground lost since 10 June and the deepest point, as the map computes them."""
+    records = [
+        {
+            "day": info.day,
+            "label": day_label(info.day),
+            "lost_km2": round(info.since_start.area_km2, 2),
+            "deepest_km": round(info.since_start.max_depth_km, 2),
+            "front": "interpolated" if info.front.interpolated else "dated state",
+        }
+        for info in battle.series()
+        if info.front is not None
+    ]
+    return pd.DataFrame(records)
+
+
+def depth_profile(battle: Battle, day: date) -> pd.DataFrame:
+    """How far behind the 10 June line the day's front lay, along the 10 June line from west
+    to east (km), every 250 m."""
+    first = to_utm(battle.first_line)
+    line = to_utm(battle.on(day).front.line)
+    lost = unc_side(first).difference(unc_side(line))
+    distances = np.arange(0, first.length, PROFILE_STEP_M)
+    points = shapely.line_interpolate_point(first, distances)
+    inside = shapely.contains(lost.buffer(1.0), points) if not lost.is_empty else np.zeros(len(points), bool)
+    depth = np.where(inside, shapely.distance(line, points), 0.0)
+    return pd.DataFrame({"along_km": distances / 1000, "depth_km": depth / 1000})
+
+
+def feature_table(atlas: Atlas, lang: str = "en") -> pd.DataFrame:
+    """Every map feature with its source, certainty and uncertainty: the provenance table."""
+    records = []
+    for layer in LAYERS:
+        for _, row in atlas[layer].iterrows():
+            certainty = row.get("certainty")
+            radius = row.get("uncertainty_m")
+            records.append(
+                {
+                    "layer": layer,
+                    "id": row["id"],
+                    "name": local_name(row, lang),
+                    "source": atlas.cite(row["source"])
+                    + (f", {row['cite']}" if isinstance(row.get("cite"), str) else ""),
+                    "certainty": certainty,
+                    "uncertainty_km": round(radius / 1000, 1)
+                    if isinstance(radius, int | float) and radius == radius
+                    else None,
+                    "note": row.get("note") if isinstance(row.get("note"), str) else "",
+                }
+            )
+    return pd.DataFrame(records)
+
+
+def bibliography(atlas: Atlas) -> pd.DataFrame:
+    rows = [
+        {
+            "key": key,
+            "citation": atlas.cite(key) + (f", {src['cite']}" if src.get("cite") else ""),
+            "kind": src.get("kind", ""),
+            "how far to trust it": src.get("trust", ""),
+            "note": src.get("note", ""),
+            "url": src.get("url", ""),
+        }
+        for key, src in sorted(atlas.sources.items())
+    ]
+    return pd.DataFrame(rows)
+
+
+def names_table(atlas: Atlas) -> pd.DataFrame:
+    """Place names in English, Korean and Chinese, with the older spellings."""
+    records = []
+    for layer in ("places", "water"):
+        for _, row in atlas[layer].iterrows():
+            aliases = row.get("aliases")
+            records.append(
+                {
+                    "English": row["name"],
+                    "한국어": row.get("name_ko") if isinstance(row.get("name_ko"), str) else "",
+                    "中文": row.get("name_zh") if isinstance(row.get("name_zh"), str) else "",
+                    "other spellings": ", ".join(aliases) if isinstance(aliases, list) else "",
+                    "kind": row["kind"],
+                }
+            )
+    return pd.DataFrame(records)
+
+
+def certainty_summary(atlas: Atlas) -> pd.DataFrame:
+    table = feature_table(atlas)
+    counts = table.groupby(["layer", "certainty"]).size().unstack(fill_value=0)
+    return counts.reindex(columns=list(CERTAINTY_LABELS), fill_value=0)
+
+
+def timeline_csv(atlas: Atlas) -> str:
+    """The events as CSV, with the licence and citation in a leading comment line."""
+    events = atlas["events"].sort_values("date")
+    frame = pd.DataFrame(
+        {
+            "date": events["date"],
+            "end": events["end"].where(events["end"].notna(), "") if "end" in events else "",
+            "title": events["name"],
+            "summary": events["summary"],
+            "units": ["; ".join(u) for u in events["units"]],
+            "places": ["; ".join(p) for p in events["places"]],
+            "lon": events.geometry.x.round(5),
+            "lat": events.geometry.y.round(5),
+            "source": [atlas.cite(s) for s in events["source"]],
+        }
+    )
+    return f"# {CITATION}\n" + frame.to_csv(index=False)
+
+
+def geojson_files(directory: Path = GEODATA_DIR) -> list[Path]:
+    return sorted(directory.glob("*.geojson"))
+
+
+def data_zip(directory: Path = GEODATA_DIR) -> bytes:
+    """All the geodata, the bibliography and schema, and a licence note, as one zip."""
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        for path in [
+            *geojson_files(directory),
+            directory / "sources.json",
+            directory / "schema.json",
+            directory / "README.md",
+        ]:
+            archive.write(path, f"kumsong-1953/{path.name}")
+        archive.writestr("kumsong-1953/LICENCE.txt", CITATION + "\n")
+    return buffer.getvalue()
