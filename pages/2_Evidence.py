@@ -21,6 +21,7 @@ from src.evidence import (
     names_table,
     timeline_csv,
 )
+from src.measure import phase_changes
 from src.timeline import all_days, day_label
 
 st.set_page_config(page_title="Kumsong 1953 · Evidence", page_icon="📚", layout="wide")
@@ -98,6 +99,9 @@ st.caption(
     "Computed in UTM zone 52N from the same front lines and interpolation as the map. Between dated states "
     "the lines are interpolated, so the curve between dots is a drawing aid, not a record."
 )
+
+st.markdown("**Ground that changed hands between the dated lines**")
+st.dataframe(phase_changes(atlas["front_lines"]).drop(columns="geometry"), hide_index=True, width="stretch")
 
 st.header("Sources and provenance")
 st.markdown(

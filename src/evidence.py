@@ -13,12 +13,13 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 import shapely
+from shapely.geometry import mapping
 
 from src.constants import GEODATA_DIR
 from src.data import LAYERS, Atlas
 from src.day import Battle
 from src.mapbuild import local_name
-from src.measure import to_utm, unc_side
+from src.measure import area_km2, phase_changes, salient, to_utm, unc_side
 from src.styles import CERTAINTY_LABELS
 from src.timeline import day_label
 
@@ -179,6 +180,26 @@ def timeline_csv(atlas: Atlas) -> str:
         }
     )
     return f"# {CITATION}\n" + frame.to_csv(index=False)
+
+
+def phases_geojson(atlas: Atlas) -> str:
+    """The salient and the ground that changed hands in each phase, as GeoJSON: derived from
+    the front lines, so it is made here rather than stored."""
+    fronts = atlas["front_lines"]
+    phases = phase_changes(fronts)
+    bulge = {
+        "type": "Feature",
+        "geometry": mapping(salient(fronts)),
+        "properties": {
+            "id": "salient",
+            "phase": "the salient on 10 June (to the armistice line)",
+            "area_km2": round(area_km2(salient(fronts)), 1),
+        },
+    }
+    doc = json.loads(phases.to_json(drop_id=True))
+    doc["features"].insert(0, bulge)
+    doc["metadata"] = {"title": "Derived: the salient and the ground that changed hands", "licence": CITATION}
+    return json.dumps(doc, ensure_ascii=False)
 
 
 def geojson_files(directory: Path = GEODATA_DIR) -> list[Path]:

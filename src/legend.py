@@ -48,9 +48,9 @@ def entries() -> list[tuple[str, str]]:
         (hill_svg("contested"), "Hill contested that day (grey diamond, dashed edge)"),
         (unit_svg("UNC", "division", 0.6), "UNC unit: rectangle; XX division, III regiment"),
         (unit_svg("PVA", "army", 0.6), "PVA unit: diamond; XXX army (corps-sized), XX division"),
-        (_line(MOVEMENT["attack"], arrow=True), "Chinese attack"),
-        (_line(MOVEMENT["counterattack"], arrow=True), "UNC counterattack"),
-        (_line(MOVEMENT["withdrawal"], arrow=True), "UNC withdrawal (dashed)"),
+        (_line(MOVEMENT["attack"], arrow=True), "Chinese attack (solid)"),
+        (_line(MOVEMENT["counterattack"], arrow=True), "UNC counterattack (long dashes)"),
+        (_line(MOVEMENT["withdrawal"], arrow=True), "UNC withdrawal (short dashes)"),
         (_line(RIVER), "River"),
         (_area(RESERVOIR), "Reservoir"),
         (

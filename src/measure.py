@@ -111,3 +111,37 @@ def advance(earlier: LineString, later: LineString) -> Advance:
 def distance_km(a: tuple[float, float], b: tuple[float, float]) -> float:
     """Distance between two (lon, lat) points in kilometres."""
     return to_utm(Point(a)).distance(to_utm(Point(b))) / 1000
+
+
+def salient(front_lines) -> BaseGeometry:
+    """The Kumsong bulge before the battle: ground between the first line and the last
+    (the armistice line), in lon/lat. Computed, never drawn by hand."""
+    ordered = front_lines.sort_values("date")
+    return lost_ground_lonlat(ordered.geometry.iloc[0], ordered.geometry.iloc[-1])
+
+
+def phase_changes(front_lines):
+    """Ground that changed hands between each pair of consecutive dated lines, as a
+    GeoDataFrame (lon/lat) with its area in km² and which way it went."""
+    import geopandas as gpd
+
+    ordered = front_lines.sort_values("date")
+    records = []
+    for (_, a), (_, b) in zip(ordered.iterrows(), ordered.iloc[1:].iterrows(), strict=False):
+        moved = advance(a.geometry, b.geometry)
+        for direction, earlier, later, area in (
+            ("lost by the UNC", a.geometry, b.geometry, moved.area_km2),
+            ("regained by the UNC", b.geometry, a.geometry, moved.regained_km2),
+        ):
+            if area > 0:
+                records.append(
+                    {
+                        "from": a["date"],
+                        "to": b["date"],
+                        "phase": f"{a['label']} → {b['label']}",
+                        "direction": direction,
+                        "area_km2": round(area, 1),
+                        "geometry": lost_ground_lonlat(earlier, later),
+                    }
+                )
+    return gpd.GeoDataFrame(records, geometry="geometry", crs=WGS84)

@@ -30,10 +30,10 @@ LOST_GROUND = {
 }
 RIVER = {"color": "#4A90C2", "weight": 2.5, "opacity": 0.9}
 RESERVOIR = {"color": "#4A90C2", "weight": 1, "fillColor": "#A9CBE3", "fillOpacity": 0.8}
-MOVEMENT = {
+MOVEMENT = {  # solid, long dashes, short dashes: told apart without colour
     "attack": {"color": SIDE_COLOURS["PVA"], "weight": 4, "opacity": 0.9},
-    "counterattack": {"color": SIDE_COLOURS["UNC"], "weight": 4, "opacity": 0.9},
-    "withdrawal": {"color": SIDE_COLOURS["UNC"], "weight": 3, "opacity": 0.9, "dashArray": "6 6"},
+    "counterattack": {"color": SIDE_COLOURS["UNC"], "weight": 4, "opacity": 0.9, "dashArray": "14 5"},
+    "withdrawal": {"color": SIDE_COLOURS["UNC"], "weight": 3, "opacity": 0.9, "dashArray": "4 5"},
 }
 BACKGROUND = "#F4F1E8"  # the offline base map's paper colour
 

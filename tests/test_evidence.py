@@ -140,3 +140,12 @@ def test_the_zip_holds_valid_geojson_and_the_licence():
             doc = json.loads(archive.read(name))
             assert doc["type"] == "FeatureCollection"
             assert doc["features"]
+
+
+def test_the_derived_phases_are_valid_geojson(atlas):
+    from src.evidence import phases_geojson
+
+    doc = json.loads(phases_geojson(atlas))
+    assert doc["features"][0]["properties"]["id"] == "salient"
+    assert len(doc["features"]) >= 5
+    assert all(f["properties"]["area_km2"] > 0 for f in doc["features"])

@@ -17,6 +17,11 @@ def _run(params: dict[str, str] | None = None) -> AppTest:
     return at.run()
 
 
+def _features(at: AppTest):
+    """The provenance table: the one listing layer, id and certainty."""
+    return next(df.value for df in at.dataframe if {"layer", "id", "certainty"} <= set(df.value.columns))
+
+
 def test_tables_charts_and_downloads_are_there():
     at = _run()
     assert not at.exception
@@ -30,22 +35,22 @@ def test_tables_charts_and_downloads_are_there():
 
 def test_the_language_choice_changes_the_labels():
     at = _run()
-    names = at.dataframe[5].value
+    names = _features(at)
     assert "Kumsong" in set(names["name"])
     at.button_group(key="lang").set_value("ko").run()
-    assert "금성" in set(at.dataframe[5].value["name"])
+    assert "금성" in set(_features(at)["name"])
     assert at.query_params["lang"] in ("ko", ["ko"])
 
 
 def test_the_language_comes_from_the_link():
     at = _run({"lang": "zh"})
-    assert "金城" in set(at.dataframe[5].value["name"])
+    assert "金城" in set(_features(at)["name"])
 
 
 def test_searching_the_features():
     at = _run()
     at.text_input[0].set_value("Hill 973").run()
-    table = at.dataframe[5].value
+    table = _features(at)
     assert "hill-973" in set(table["id"])
     assert len(table) < 10
 

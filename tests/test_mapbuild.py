@@ -132,3 +132,13 @@ def test_the_same_day_gives_the_same_script(battle):
         )
 
     assert script() == script()
+
+
+def test_line_styles_differ_without_colour():
+    """Front lines differ from each other by dash pattern, and so do the arrows (which also
+    carry heads): nothing is told apart by colour alone."""
+    from src.styles import FRONT_ATTESTED, FRONT_INTERPOLATED, MOVEMENT, REF_ARMISTICE, REF_BEFORE
+
+    for family in ([FRONT_ATTESTED, FRONT_INTERPOLATED, REF_BEFORE, REF_ARMISTICE], list(MOVEMENT.values())):
+        patterns = [style.get("dashArray") for style in family]
+        assert len(set(patterns)) == len(patterns)

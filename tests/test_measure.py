@@ -124,3 +124,27 @@ def test_front_lengths_are_plausible(front_lines):
     further, from the Kumhwa area to beyond Mundung-ni: 60-90 km of winding front."""
     for line in front_lines.geometry:
         assert 60 <= length_km(line) <= 90
+
+
+def test_the_salient_is_the_ground_between_the_first_and_last_lines(front_lines):
+    from src.measure import salient
+
+    bulge = salient(front_lines)
+    assert bulge.is_valid
+    assert 190 <= area_km2(bulge) <= 250  # the first and last lines enclose the bulge
+    assert bulge.representative_point().y > 38.3
+
+
+def test_phases_add_up_to_the_whole_change(front_lines):
+    from src.measure import phase_changes
+
+    phases = phase_changes(front_lines)
+    assert set(phases["direction"]) == {"lost by the UNC", "regained by the UNC"}
+    lost = phases.loc[phases["direction"] == "lost by the UNC", "area_km2"].sum()
+    regained = phases.loc[phases["direction"] == "regained by the UNC", "area_km2"].sum()
+    whole = advance(_line(front_lines, "1953-06-10"), _line(front_lines, "1953-07-27"))
+    assert lost - regained == pytest.approx(whole.area_km2 - whole.regained_km2, abs=0.5)
+    june = phases[(phases["from"] == "1953-06-10") & (phases["to"] == "1953-06-18")]
+    assert june["area_km2"].iloc[0] == pytest.approx(
+        advance(_line(front_lines, "1953-06-10"), _line(front_lines, "1953-06-18")).area_km2, abs=0.1
+    )
