@@ -28,7 +28,7 @@ export: $(STAMP)
 	$(PY) -m src export --out dist
 
 bench: $(STAMP)
-	$(PY) scripts/benchmark.py
+	$(PY) scripts/benchmark.py $(ARGS)
 
 browser:
 	@scripts/install-chromium.sh

@@ -68,33 +68,25 @@ st.select_slider(
     key=session.DAY,
     help="Drag, or focus the slider and use the arrow keys.",
 )
-prev_col, next_col, play_col, jump_col = st.columns([1, 1, 1, 5], vertical_alignment="bottom")
-prev_col.button(
-    "◀ Previous",
-    on_click=_go,
-    args=(-1,),
-    shortcut="p",
-    help="Previous day (P)",
-    disabled=state[session.DAY] <= all_days()[0],
-    width="stretch",
-)
-next_col.button(
-    "Next ▶",
-    on_click=_go,
-    args=(1,),
-    shortcut="n",
-    help="Next day (N)",
-    disabled=state[session.DAY] >= LAST_DAY,
-    width="stretch",
-)
-play_col.button(
-    "❚❚ Pause" if state[session.PLAYING] else "▶ Play",
-    on_click=_toggle_play,
-    width="stretch",
-    type="primary" if state[session.PLAYING] else "secondary",
-)
+with st.container(horizontal=True, vertical_alignment="bottom"):  # stays one row on a phone
+    st.button(
+        "◀ Previous",
+        on_click=_go,
+        args=(-1,),
+        shortcut="p",
+        help="Previous day (P)",
+        disabled=state[session.DAY] <= all_days()[0],
+    )
+    st.button(
+        "Next ▶", on_click=_go, args=(1,), shortcut="n", help="Next day (N)", disabled=state[session.DAY] >= LAST_DAY
+    )
+    st.button(
+        "❚❚ Pause" if state[session.PLAYING] else "▶ Play",
+        on_click=_toggle_play,
+        type="primary" if state[session.PLAYING] else "secondary",
+    )
 keys = dict(key_dates(battle.atlas["front_lines"]))
-jump_col.pills("Jump to", list(keys), format_func=lambda d: keys[d], key="jump", on_change=_jump)
+st.pills("Jump to", list(keys), format_func=lambda d: keys[d], key="jump", on_change=_jump)
 
 view = session.view()
 report = day_report(battle, view.day, view.lang)

@@ -1,9 +1,11 @@
 """Timings of the app's hot paths; prints figures, asserts nothing.
 
-    make bench
+    make bench            # server-side steps
+    make bench ARGS=--browser   # also a real browser: click "Next", wait for the new line
 
 What a slider step costs on the server: building the day's feature groups and turning
 them into the script streamlit-folium sends (the base map is not rebuilt in the browser).
+In the browser: from the click to the new front line drawn, and whether the map survived.
 """
 
 from __future__ import annotations
@@ -59,5 +61,33 @@ def main() -> None:
     report("slider step with an uncached day", [timed(lambda d=d: (cold.on(d), step(d)))[0] for d in all_days()[:10]])
 
 
+def browser_steps(steps: int = 12) -> None:
+    from playwright.sync_api import sync_playwright
+
+    from tests.browser.conftest import FRONT_PATH, launch_chromium, map_frame, serve_app
+
+    with serve_app() as url, sync_playwright() as playwright:
+        browser = launch_chromium(playwright)
+        page = browser.new_page(viewport={"width": 1400, "height": 1000})
+        page.goto(f"{url}/?date=1953-07-01")
+        frame = map_frame(page)
+        frame.evaluate("() => { window.__kept = true; }")
+        samples = []
+        for _ in range(steps):
+            before = frame.eval_on_selector(FRONT_PATH, "p => p.getAttribute('d')")
+            start = time.perf_counter()
+            page.get_by_role("button", name="Next ▶").click()
+            frame.wait_for_function(
+                f"d => document.querySelector('{FRONT_PATH}').getAttribute('d') !== d", arg=before, timeout=10_000
+            )
+            samples.append((time.perf_counter() - start) * 1000)
+            page.wait_for_timeout(300)
+        report("browser: click Next → new front line drawn", samples)
+        print(f"{'map kept (not reloaded) after all steps':<52} {frame.evaluate('() => window.__kept === true')}")
+        browser.close()
+
+
 if __name__ == "__main__":
     main()
+    if "--browser" in sys.argv:
+        browser_steps()

@@ -7,12 +7,13 @@ which the component swaps in place. Every text that reaches a popup or label is 
 
 from __future__ import annotations
 
+import json
 from datetime import date
 from html import escape
 from typing import Any, ClassVar
 
 import folium
-from branca.element import Element, MacroElement
+from branca.element import Element, Figure, MacroElement
 from folium.template import Template
 from shapely.geometry import mapping
 
@@ -216,41 +217,87 @@ def popup_html(atlas: Atlas, props: Any, title: str, lines: list[str] | None = N
     return "".join(rows)
 
 
-class AtlasPopup(folium.Popup):
-    """folium's Popup without jQuery: Leaflet takes the HTML string as it is."""
+def _js(value: Any) -> str:
+    """A Python value as a JavaScript literal, safe to embed in a script."""
+    return json.dumps(value, ensure_ascii=False).replace("</", "<\\/")
+
+
+class _Script(Element):
+    """Finished JavaScript: rendered as it is, not compiled as a template."""
+
+    def __init__(self, text: str):
+        super().__init__()
+        self.text = text
+
+    def render(self, **kwargs) -> str:
+        return self.text
+
+
+class Feature(MacroElement):
+    """One Leaflet layer with its popup and tooltip, as a single element.
+
+    folium makes three elements of that and compiles each one's rendered script as a
+    Jinja template on every run; with a hundred symbols a day that was most of the cost
+    of a slider step. Popups need no jQuery and carry no per-run ids, so an unchanged day
+    gives the same script and streamlit-folium does not redraw it.
+    """
 
     _template = Template(
         """
-        var {{ this.get_name() }} = L.popup({{ this.options|tojavascript }});
-        {{ this.get_name() }}.setContent({{ this.content|tojson }});
-        {{ this._parent.get_name() }}.bindPopup({{ this.get_name() }});
+        {% macro script(this, kwargs) %}
+        var {{ this.get_name() }} = {{ this.layer }}
+        {%- if this.popup %}.bindPopup({{ this.popup }}, {maxWidth: 360}){% endif %}
+        {%- if this.tooltip %}.bindTooltip({{ this.tooltip }}){% endif %}
+        .addTo({{ this._parent.get_name() }});
+        {% endmacro %}
         """
     )
 
-    def __init__(self, html: str, **kwargs):
-        super().__init__(html, **kwargs)
-        self.content = html  # rendered as it is: no element id that changes on every run
+    def __init__(self, layer: str, popup: str | None = None, tooltip: str | None = None):
+        super().__init__()
+        self._name = "Feature"
+        self.layer = layer
+        self.popup = _js(popup) if popup else None
+        self.tooltip = _js(escape(tooltip)) if tooltip else None
+
+    def render(self, **kwargs) -> None:
+        figure = self.get_root()
+        if isinstance(figure, Figure):
+            figure.script.add_child(_Script(self._template.module.script(self)), name=self.get_name())
 
 
-def _popup(html: str) -> folium.Popup:
-    return AtlasPopup(html, max_width=360)
+def _latlon(coords) -> list[list[float]]:
+    return [[round(lat, 6), round(lon, 6)] for lon, lat, *_ in coords]
 
 
-def _latlon(coords) -> list[tuple[float, float]]:
-    return [(lat, lon) for lon, lat, *_ in coords]
+def polyline(coords, style: dict, popup: str | None = None, tooltip: str | None = None, shape: str = "polyline"):
+    return Feature(f"L.{shape}({_js(_latlon(coords))}, {_js(style)})", popup, tooltip)
 
 
-def _label(lat: float, lon: float, text: str, css: str = "", dx: int = 10, dy: int = -8) -> folium.Marker:
-    return folium.Marker(
-        (lat, lon),
-        icon=folium.DivIcon(
-            html=f'<div class="atlas-label {css}">{escape(text)}</div>',
-            icon_anchor=(-dx, -dy),
-            class_name="atlas-divicon",
-        ),
-        interactive=False,  # a label never takes the click meant for the symbol under it
-        keyboard=False,
+def area(geometry, style: dict, popup: str | None = None, tooltip: str | None = None) -> Feature:
+    return Feature(
+        f"L.geoJSON({_js(mapping(geometry))}, {{style: function () {{ return {_js(style)}; }}}})", popup, tooltip
     )
+
+
+def symbol(
+    lat: float,
+    lon: float,
+    html: str,
+    size: tuple[int, int],
+    anchor: tuple[int, int],
+    popup: str | None = None,
+    tooltip: str | None = None,
+    interactive: bool = True,
+) -> Feature:
+    icon = {"html": html, "className": "atlas-divicon", "iconSize": list(size), "iconAnchor": list(anchor)}
+    options = "" if interactive else ", interactive: false, keyboard: false"
+    return Feature(f"L.marker([{lat}, {lon}], {{icon: L.divIcon({_js(icon)}){options}}})", popup, tooltip)
+
+
+def _label(lat: float, lon: float, text: str, css: str = "") -> Feature:
+    """A name beside a symbol; it never takes the click meant for the symbol under it."""
+    return symbol(lat, lon, f'<div class="atlas-label {css}">{escape(text)}</div>', (0, 0), (-10, 8), interactive=False)
 
 
 # --- the layers of a day -------------------------------------------------------------------
@@ -289,20 +336,12 @@ def _scaled(style: dict, scale: float) -> dict:
 def _water(group, battle: Battle, info: Day, lang: str, scale: float) -> None:
     for row in rows(battle.atlas["water"]):
         name = local_name(row, lang)
-        popup = _popup(popup_html(battle.atlas, row, name, [f"{row['kind'].title()}"]))
+        popup = popup_html(battle.atlas, row, name, [f"{row['kind'].title()}"])
         if row["geometry"].geom_type == "Polygon":
-            reservoir = _scaled(RESERVOIR, scale)
-            folium.GeoJson(
-                mapping(row["geometry"]),
-                style_function=lambda _, style=reservoir: style,
-                popup=popup,
-                tooltip=escape(name),
-            ).add_to(group)
+            area(row["geometry"], _scaled(RESERVOIR, scale), popup, name).add_to(group)
             c = row["geometry"].representative_point()
         else:
-            folium.PolyLine(
-                _latlon(row["geometry"].coords), popup=popup, tooltip=escape(name), **_scaled(RIVER, scale)
-            ).add_to(group)
+            polyline(row["geometry"].coords, _scaled(RIVER, scale), popup, name).add_to(group)
             c = row["geometry"].interpolate(0.45, normalized=True)
         _label(c.y, c.x, name, "water").add_to(group)
 
@@ -311,15 +350,11 @@ def _lost(group, battle: Battle, info: Day, lang: str, scale: float) -> None:
     if info.lost.is_empty:
         return
     text = f"Ground lost by the UNC since 10 June: {info.since_start.area_km2:.0f} km²"
-    folium.GeoJson(
-        mapping(info.lost),
-        style_function=lambda _: LOST_GROUND,
-        tooltip=escape(text),
-        popup=_popup(
-            f"<h4>{escape(text)}</h4><div class='muted'>Computed from the front lines "
-            "in UTM zone 52N; as uncertain as the lines themselves.</div>"
-        ),
-    ).add_to(group)
+    popup = (
+        f"<h4>{escape(text)}</h4><div class='muted'>Computed from the front lines "
+        "in UTM zone 52N; as uncertain as the lines themselves.</div>"
+    )
+    area(info.lost, LOST_GROUND, popup, text).add_to(group)
 
 
 def _line_props(battle: Battle, line_id: str) -> Any:
@@ -329,12 +364,8 @@ def _line_props(battle: Battle, line_id: str) -> Any:
 def _reference(group, battle: Battle, info: Day, lang: str, scale: float) -> None:
     fronts = battle.atlas["front_lines"].sort_values("date")
     for row, style in ((fronts.iloc[0], REF_BEFORE), (fronts.iloc[-1], REF_ARMISTICE)):
-        folium.PolyLine(
-            _latlon(row["geometry"].coords),
-            tooltip=escape(row["name"]),
-            popup=_popup(popup_html(battle.atlas, row, row["name"], [row["label"]])),
-            **_scaled(style, scale),
-        ).add_to(group)
+        popup = popup_html(battle.atlas, row, row["name"], [row["label"]])
+        polyline(row["geometry"].coords, _scaled(style, scale), popup, row["name"]).add_to(group)
 
 
 def front_popup(battle: Battle, info: Day) -> tuple[str, str, dict]:
@@ -359,9 +390,7 @@ def front_popup(battle: Battle, info: Day) -> tuple[str, str, dict]:
 
 def _front(group, battle: Battle, info: Day, lang: str, scale: float) -> None:
     title, html, style = front_popup(battle, info)
-    folium.PolyLine(
-        _latlon(info.front.line.coords), tooltip=escape(title), popup=_popup(html), **_scaled(style, scale)
-    ).add_to(group)
+    polyline(info.front.line.coords, _scaled(style, scale), html, title).add_to(group)
 
 
 def _places(group, battle: Battle, info: Day, lang: str, scale: float) -> None:
@@ -369,17 +398,9 @@ def _places(group, battle: Battle, info: Day, lang: str, scale: float) -> None:
     for row in rows(places[places["kind"].isin(["town", "valley"])]):
         name = local_name(row, lang)
         lat, lon = row["geometry"].y, row["geometry"].x
-        folium.CircleMarker(
-            (lat, lon),
-            radius=4 * scale,
-            color="#1A1A1A",
-            weight=2 * scale,
-            fill=True,
-            fill_color="#FFFFFF",
-            fill_opacity=1,
-            popup=_popup(popup_html(battle.atlas, row, name, [row["kind"].title()])),
-            tooltip=escape(name),
-        ).add_to(group)
+        style = {"radius": 4 * scale, "color": "#1A1A1A", "weight": 2 * scale, "fillColor": "#FFFFFF", "fillOpacity": 1}
+        popup = popup_html(battle.atlas, row, name, [row["kind"].title()])
+        Feature(f"L.circleMarker([{lat}, {lon}], {_js(style)})", popup, name).add_to(group)
         _label(lat, lon, name, "town").add_to(group)
 
 
@@ -399,16 +420,15 @@ def _hills(group, battle: Battle, info: Day, lang: str, scale: float) -> None:
     for row in rows(places[places["kind"].isin(["hill", "ridge"])]):
         holder = holder_on(row["control"], info.day) or "contested"
         name = local_name(row, lang)
-        folium.Marker(
-            (row["geometry"].y, row["geometry"].x),
-            icon=folium.DivIcon(
-                html=hill_svg(holder, scale),
-                icon_size=(size, size),
-                icon_anchor=(size // 2, size // 2),
-                class_name="atlas-divicon",
-            ),
-            tooltip=escape(f"{name}: {holder}"),
-            popup=_popup(popup_html(battle.atlas, row, name, [held_text(holder, info.day), *hill_facts(row)])),
+        popup = popup_html(battle.atlas, row, name, [held_text(holder, info.day), *hill_facts(row)])
+        symbol(
+            row["geometry"].y,
+            row["geometry"].x,
+            hill_svg(holder, scale),
+            (size, size),
+            (size // 2, size // 2),
+            popup,
+            f"{name}: {holder}",
         ).add_to(group)
         _label(row["geometry"].y, row["geometry"].x, name, "minor").add_to(group)
 
@@ -434,16 +454,15 @@ def _units(group, battle: Battle, info: Day, lang: str, scale: float) -> None:
         html = (
             unit_svg(row["side"], row["echelon"], scale) + f'<div class="atlas-label unit minor">{escape(label)}</div>'
         )
-        folium.Marker(
-            (row["geometry"].y, row["geometry"].x),
-            icon=folium.DivIcon(
-                html=html,
-                icon_size=(w, h + round(14 * scale)),
-                icon_anchor=(w // 2, h // 2 + 6),
-                class_name="atlas-divicon",
-            ),
-            tooltip=escape(row["name"]),
-            popup=_popup(popup_html(battle.atlas, row, local_name(row, lang), facts)),
+        popup = popup_html(battle.atlas, row, local_name(row, lang), facts)
+        symbol(
+            row["geometry"].y,
+            row["geometry"].x,
+            html,
+            (w, h + round(14 * scale)),
+            (w // 2, h // 2 + 6),
+            popup,
+            row["name"],
         ).add_to(group)
 
 
@@ -452,35 +471,26 @@ def _movements(group, battle: Battle, info: Day, lang: str, scale: float) -> Non
         style = _scaled(MOVEMENT[row["kind"]], scale)
         coords = list(row["geometry"].coords)
         facts = movement_facts(row)
-        html = popup_html(battle.atlas, row, row["name"], facts)  # one Popup per layer: folium re-parents it
-        folium.PolyLine(_latlon(coords), tooltip=escape(row["name"]), popup=_popup(html), **style).add_to(group)
+        html = popup_html(battle.atlas, row, row["name"], facts)
+        polyline(coords, style, html, row["name"]).add_to(group)
         head = arrowhead(coords, length_m=900 * scale, width_m=700 * scale)
-        folium.Polygon(
-            _latlon(head),
-            color=style["color"],
-            weight=1,
-            fill=True,
-            fill_color=style["color"],
-            fill_opacity=1,
-            tooltip=escape(row["name"]),
-            popup=_popup(html),
-        ).add_to(group)
+        head_style = {"color": style["color"], "weight": 1, "fillColor": style["color"], "fillOpacity": 1}
+        polyline(head, head_style, html, row["name"], shape="polygon").add_to(group)
 
 
 def _events(group, battle: Battle, info: Day, lang: str, scale: float) -> None:
     size = round(26 * scale)
     for number, row in enumerate(rows(info.events.sort_values("date")), start=1):
         when = event_when(row)
-        folium.Marker(
-            (row["geometry"].y, row["geometry"].x),
-            icon=folium.DivIcon(
-                html=f'<div class="atlas-event">{number}</div>',
-                icon_size=(size, size),
-                icon_anchor=(size // 2, size // 2),
-                class_name="atlas-divicon",
-            ),
-            tooltip=escape(f"{number}. {row['name']}"),
-            popup=_popup(popup_html(battle.atlas, row, f"{number}. {row['name']}", [when, row["summary"]])),
+        popup = popup_html(battle.atlas, row, f"{number}. {row['name']}", [when, row["summary"]])
+        symbol(
+            row["geometry"].y,
+            row["geometry"].x,
+            f'<div class="atlas-event">{number}</div>',
+            (size, size),
+            (size // 2, size // 2),
+            popup,
+            f"{number}. {row['name']}",
         ).add_to(group)
 
 

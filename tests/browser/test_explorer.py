@@ -38,7 +38,7 @@ def test_stepping_changes_the_line_without_reloading_the_map(page, app_url):
     page.goto(f"{app_url}/?date=1953-07-13")
     frame = map_frame(page)
     frame.evaluate("() => { window.__kept = 'same map'; window.map.setView([38.33, 127.65], 12); }")
-    page.wait_for_url(re.compile(r"lat=38\.33.*zoom=12"))  # the reader's view has reached the app
+    expect(page).to_have_url(re.compile(r"lat=38\.33.*zoom=12"))  # the reader's view has reached the app
     before_view, before_line = _view(frame), _front(frame)
     assert before_line["dash"] is None  # 13 July is a dated state
     page.get_by_role("button", name=re.compile("Next")).click()
@@ -58,7 +58,7 @@ def test_the_arrow_keys_step_the_slider(page, app_url):
     page.get_by_role("slider").focus()
     page.keyboard.press("ArrowRight")
     expect(page.get_by_role("heading", name="21 Jun 1953")).to_be_visible()
-    page.wait_for_url(re.compile("date=1953-06-21"))
+    expect(page).to_have_url(re.compile("date=1953-06-21"))
 
 
 def test_a_deep_link_opens_that_day_and_place(page, app_url):
