@@ -15,14 +15,13 @@ from src.report import day_report
 from src.timeline import all_days, day_label, key_dates, step
 
 PLAY_SECONDS = 1.2
-PENDING_DAY = "pending_day"  # a day set by the play timer, applied before the slider exists
 
 st.set_page_config(page_title="Kumsong 1953 · Explorer", page_icon="🗺️", layout="wide")
 battle = session.battle()
 session.read_url_once()
 state = st.session_state
-if PENDING_DAY in state:
-    state[session.DAY] = state.pop(PENDING_DAY)
+if session.PENDING_DAY in state:
+    state[session.DAY] = state.pop(session.PENDING_DAY)
 
 
 def _go(days: int) -> None:
@@ -30,9 +29,9 @@ def _go(days: int) -> None:
 
 
 def _jump() -> None:
-    if state.get("jump"):
-        state[session.DAY] = state["jump"]
-    state["jump"] = None
+    if state.get(session.JUMP):
+        state[session.DAY] = state[session.JUMP]
+    state[session.JUMP] = None
 
 
 def _toggle_play() -> None:
@@ -86,7 +85,7 @@ with st.container(horizontal=True, vertical_alignment="bottom"):  # stays one ro
         type="primary" if state[session.PLAYING] else "secondary",
     )
 keys = dict(key_dates(battle.atlas["front_lines"]))
-st.pills("Jump to", list(keys), format_func=lambda d: keys[d], key="jump", on_change=_jump)
+st.pills("Jump to", list(keys), format_func=lambda d: keys[d], key=session.JUMP, on_change=_jump)
 
 view = session.view()
 report = day_report(battle, view.day, view.lang)
@@ -120,10 +119,11 @@ with text_col:
     for event in report.events:
         st.markdown(event)
 
+current = session.view()  # the map may have moved
+session.write_url(current)
 with st.sidebar:
     st.header("Share")
-    session.write_url(session.view())
-    st.code(session.share_url(session.view()), language=None, wrap_lines=True)
+    st.code(session.share_url(current), language=None, wrap_lines=True)
     st.caption("This link opens the same day, layers and place.")
     st.header("Offline")
     session.offline_download()
@@ -133,13 +133,13 @@ if state[session.PLAYING]:
     @st.fragment(run_every=PLAY_SECONDS)
     def _tick() -> None:
         now = time.monotonic()
-        if now - state.get("last_tick", 0.0) < PLAY_SECONDS * 0.9:
+        if now - state.get(session.LAST_TICK, 0.0) < PLAY_SECONDS * 0.9:
             return
-        state["last_tick"] = now
+        state[session.LAST_TICK] = now
         if state[session.DAY] >= LAST_DAY:
             state[session.PLAYING] = False
         else:
-            state[PENDING_DAY] = step(state[session.DAY], 1)
+            state[session.PENDING_DAY] = step(state[session.DAY], 1)
         st.rerun()
 
     _tick()

@@ -7,7 +7,7 @@ import streamlit.components.v1 as components
 from streamlit_folium import st_folium
 
 from src import session
-from src.chapters import Position, back, clamp, forward, load_chapters, position_params, zoom_for_bounds
+from src.chapters import NAVIGATION, Position, back, clamp, forward, load_chapters, position_params, zoom_for_bounds
 from src.constants import MAP_LAYERS
 from src.lecture import CLICKER_JS, PROJECTOR_CSS, SCREENS
 from src.mapbuild import base_map, day_layers
@@ -41,40 +41,17 @@ st.markdown(
     f"**{day_label(day)}** (step {pos.step + 1} of {len(chapter.steps)})"
 )
 nav = st.columns([1.2, 1, 1, 1.2, 1.3], vertical_alignment="center")
-nav[0].button(
-    "« First chapter",
-    shortcut="Home",
-    on_click=_move,
-    args=(lambda p, c: Position(0, 0),),
-    width="stretch",
-    help="Home",
-)
-nav[1].button(
-    "◀ Back",
-    shortcut="ArrowLeft",
-    on_click=_move,
-    args=(back,),
-    width="stretch",
-    help="Left arrow or Page Up",
-    disabled=pos == Position(0, 0),
-)
-nav[2].button(
-    "Next ▶",
-    shortcut="ArrowRight",
-    on_click=_move,
-    args=(forward,),
-    width="stretch",
-    type="primary",
-    help="Right arrow or Page Down",
-)
-nav[3].button(
-    "Last chapter »",
-    shortcut="End",
-    on_click=_move,
-    args=(lambda p, c: Position(len(c) - 1, 0),),
-    width="stretch",
-    help="End",
-)
+for column, (label, key, move, hint) in zip(nav, NAVIGATION, strict=False):
+    column.button(
+        label,
+        shortcut=key,
+        on_click=_move,
+        args=(move,),
+        width="stretch",
+        help=hint,
+        type="primary" if move is forward else "secondary",
+        disabled=move is back and pos == Position(0, 0),
+    )
 with nav[4].popover("⚙ Options", width="stretch"):
     st.radio("Screen", list(SCREENS), key=session.SCREEN, horizontal=True)
     st.toggle("Presenter notes", key=session.NOTES)

@@ -100,6 +100,25 @@ def back(pos: Position, chapters: list[Chapter]) -> Position:
     return pos
 
 
+def first(pos: Position, chapters: list[Chapter]) -> Position:
+    return Position(0, 0)
+
+
+def last(pos: Position, chapters: list[Chapter]) -> Position:
+    """The start of the last chapter."""
+    return Position(len(chapters) - 1, 0)
+
+
+# The lecture's buttons: label, keyboard shortcut, move, help. Clickers' PageDown/PageUp
+# reach Next/Back through the lecture page's key bridge.
+NAVIGATION = (
+    ("« First chapter", "Home", first, "Home"),
+    ("◀ Back", "ArrowLeft", back, "Left arrow or Page Up"),
+    ("Next ▶", "ArrowRight", forward, "Right arrow or Page Down"),
+    ("Last chapter »", "End", last, "End"),
+)
+
+
 def parse_position(params: Mapping[str, object], chapters: list[Chapter]) -> tuple[Position, list[str]]:
     """?chapter=2&step=3 (1-based, as a lecturer counts); bad values fall back with a notice."""
     notices, values = [], {}

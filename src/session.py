@@ -21,6 +21,9 @@ LANG = "lang"
 PLACE = "place"  # (lat, lon, zoom) of the map
 ORIGIN = "map_origin"  # (base, lat, lon, zoom) the map was created with
 PLAYING = "playing"
+PENDING_DAY = "pending_day"  # set by the play timer, applied before the slider is drawn
+LAST_TICK = "last_tick"
+JUMP = "jump"
 NOTICES = "url_notices"
 SYNCED = "url_read"
 LECTURE = "lecture_position"  # chapters.Position
@@ -132,10 +135,13 @@ def read_lecture_url_once(chapters: list) -> None:
 
 
 def write_url(current: ViewState, page_params: dict[str, str] | None = None) -> None:
-    """Make the address bar show the view, or the page's own parameters where it has them."""
-    params = page_params if page_params is not None else to_params(current)
-    if st.query_params.to_dict() != params:
-        st.query_params.from_dict(params)
+    """Make the address bar show the view, or the page's own parameters where it has them.
+
+    Written on every run, even when it looks unchanged: a run started while the previous
+    one was still updating the address sees the old address, and skipping the write there
+    would leave the address one step behind the page.
+    """
+    st.query_params.from_dict(page_params if page_params is not None else to_params(current))
 
 
 def share_url(current: ViewState) -> str:

@@ -101,3 +101,15 @@ def test_the_page_works_on_a_phone(page, app_url):
     expect(page.get_by_role("slider")).to_be_visible()
     page.get_by_text("What happened").scroll_into_view_if_needed()
     expect(page.get_by_text("What happened")).to_be_visible()
+
+
+def test_play_advances_day_by_day_and_pauses(page, app_url):
+    page.goto(f"{app_url}/?date=1953-06-12")
+    map_frame(page)
+    page.get_by_role("button", name="▶ Play").click()
+    expect(page.get_by_role("heading", name="13 Jun 1953")).to_be_visible(timeout=10_000)
+    expect(page.get_by_role("heading", name="14 Jun 1953")).to_be_visible(timeout=10_000)
+    page.get_by_role("button", name="❚❚ Pause").click()
+    shown = page.get_by_role("heading", name=re.compile(r"\d+ Jun 1953")).inner_text()
+    page.wait_for_timeout(3000)  # a pause must hold: nothing may advance the day now
+    assert page.get_by_role("heading", name=re.compile(r"\d+ Jun 1953")).inner_text() == shown
