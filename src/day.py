@@ -55,9 +55,7 @@ class Battle:
         fronts = atlas["front_lines"]
         self.has_front = not fronts.empty
         if self.has_front:
-            first = fronts.sort_values("date").iloc[0]
-            self.first_line = first.geometry
-            self.first_date = date.fromisoformat(first.date)
+            self.first_line = fronts.sort_values("date").iloc[0].geometry
         self.on = lru_cache(maxsize=None)(self._compute)
 
     def _compute(self, day: date) -> Day:

@@ -48,10 +48,6 @@ class FrontState:
     after_id: str
     fraction: float  # 0 on the earlier dated state, 1 on the later one
 
-    @property
-    def state_id(self) -> str:
-        return self.before_id if not self.interpolated else f"{self.before_id}>{self.after_id}"
-
 
 def dated_states(front_lines: gpd.GeoDataFrame) -> list[tuple[date, str, LineString]]:
     """The main-line states in date order (the armistice line counts: it is the last state)."""
