@@ -17,6 +17,7 @@ from src.timeline import all_days, day_label, key_dates, step
 PLAY_SECONDS = 1.2
 
 st.set_page_config(page_title="Kumsong 1953 · Explorer", page_icon="🗺️", layout="wide")
+st.html("<style>[data-testid='stMainBlockContainer'] { padding-top: 2.2rem; }</style>")
 battle = session.battle()
 session.read_url_once()
 state = st.session_state
@@ -84,8 +85,16 @@ with st.container(horizontal=True, vertical_alignment="bottom"):  # stays one ro
         on_click=_toggle_play,
         type="primary" if state[session.PLAYING] else "secondary",
     )
-keys = dict(key_dates(battle.atlas["front_lines"]))
-st.pills("Jump to", list(keys), format_func=lambda d: keys[d], key=session.JUMP, on_change=_jump)
+    keys = dict(key_dates(battle.atlas["front_lines"]))
+    st.pills(
+        "Jump to",
+        list(keys),
+        format_func=lambda d: keys[d],
+        key=session.JUMP,
+        on_change=_jump,
+        label_visibility="collapsed",
+        help="Jump to a dated state of the front",
+    )
 
 view = session.view()
 report = day_report(battle, view.day, view.lang)
