@@ -266,3 +266,19 @@ def test_validate_command_prints_a_line_per_file(capsys, geodata_copy):
     assert cli.main(["validate", "--geodata", str(geodata_copy)]) == 1
     out = capsys.readouterr().out
     assert "units.geojson: 1 problem(s)" in out
+
+
+def test_the_kumsong_river_runs_past_kumsong_and_along_the_armistice_line(atlas):
+    """Two independent datasets (OSM rivers, KOSTAT/NGII boundary) should agree with the
+    sources: the river passes the town, and the line of 27 July follows its lower course."""
+    from shapely.geometry import box
+
+    from src.measure import to_utm
+
+    river = to_utm(atlas["water"].loc["kumsong-river"].geometry)
+    town = to_utm(atlas["places"].loc["kumsong"].geometry)
+    armistice = atlas["front_lines"].loc["front-1953-07-27"].geometry
+    lower_river = to_utm(atlas["water"].loc["kumsong-river"].geometry.intersection(box(127.70, 38.0, 127.75, 38.6)))
+    lower_line = to_utm(armistice.intersection(box(127.70, 38.0, 127.75, 38.6)))
+    assert river.distance(town) < 1_000
+    assert lower_river.hausdorff_distance(lower_line) < 2_000  # never more than 2 km apart over 4.4 km
