@@ -25,6 +25,7 @@ from src.mapbuild import (
     event_when,
     front_popup,
     hill_facts,
+    label_point,
     local_name,
     map_css,
     movement_facts,
@@ -150,6 +151,7 @@ def export_data(battle: Battle, chapters: list[Chapter]) -> dict[str, Any]:
                     else row["geometry"].coords
                 ),
                 "popup": popup_html(atlas, row, row["name"], [row["kind"].title()]),
+                "labelAt": _ll([label_point(row["geometry"]).coords[0]])[0],
             }
             for row in rows(atlas["water"])
         ],

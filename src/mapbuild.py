@@ -15,7 +15,7 @@ from typing import Any, ClassVar
 import folium
 from branca.element import Element, Figure, MacroElement
 from folium.template import Template
-from shapely.geometry import mapping
+from shapely.geometry import Point, mapping
 
 from src.assets import static_url
 from src.constants import BASEMAPS, MAP_CENTRE, MAP_LAYERS, MAP_ZOOM, ZOOM_RANGE
@@ -295,6 +295,13 @@ def symbol(
     return Feature(f"L.marker([{lat}, {lon}], {{icon: L.divIcon({_js(icon)}){options}}})", popup, tooltip)
 
 
+def label_point(geometry) -> Point:
+    """Where to name a river (its point nearest the middle of the salient) or a lake."""
+    if geometry.geom_type == "Polygon":
+        return geometry.representative_point()
+    return geometry.interpolate(geometry.project(Point(MAP_CENTRE[1], MAP_CENTRE[0])))
+
+
 def _label(lat: float, lon: float, text: str, css: str = "") -> Feature:
     """A name beside a symbol; it never takes the click meant for the symbol under it."""
     return symbol(lat, lon, f'<div class="atlas-label {css}">{escape(text)}</div>', (0, 0), (-10, 8), interactive=False)
@@ -339,10 +346,9 @@ def _water(group, battle: Battle, info: Day, lang: str, scale: float) -> None:
         popup = popup_html(battle.atlas, row, name, [f"{row['kind'].title()}"])
         if row["geometry"].geom_type == "Polygon":
             area(row["geometry"], _scaled(RESERVOIR, scale), popup, name).add_to(group)
-            c = row["geometry"].representative_point()
         else:
             polyline(row["geometry"].coords, _scaled(RIVER, scale), popup, name).add_to(group)
-            c = row["geometry"].interpolate(0.45, normalized=True)
+        c = label_point(row["geometry"])
         _label(c.y, c.x, name, "water").add_to(group)
 
 

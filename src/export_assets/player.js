@@ -19,8 +19,7 @@
   D.water.forEach((w) => {
     const layer = w.polygon ? L.polygon(w.coords, D.styles.reservoir) : L.polyline(w.coords, D.styles.river);
     layer.bindPopup(w.popup).bindTooltip(escapeText(w.name)).addTo(base);
-    const mid = w.coords[Math.floor(w.coords.length * 0.45)];
-    label(mid, escapeText(w.name), "water").addTo(base);
+    label(w.labelAt, escapeText(w.name), "water").addTo(base);
   });
   D.references.forEach((r) => L.polyline(r.coords, r.style).bindPopup(r.popup).bindTooltip(escapeText(r.name)).addTo(base));
   D.places.forEach((p) => {
