@@ -16,6 +16,7 @@ from typing import Any
 
 from shapely.geometry import mapping
 
+from src import styles
 from src.assets import leaflet_inline
 from src.chapters import Chapter
 from src.constants import MAP_CENTRE, MAP_ZOOM
@@ -34,17 +35,6 @@ from src.mapbuild import (
     unit_facts,
 )
 from src.report import FIGURES_NOTE
-from src.styles import (
-    FRONT_ATTESTED,
-    FRONT_INTERPOLATED,
-    LOST_GROUND,
-    MOVEMENT,
-    REF_ARMISTICE,
-    REF_BEFORE,
-    RESERVOIR,
-    RIVER,
-    SIDE_LABELS,
-)
 from src.symbols import arrowhead, hill_svg, short_designation, unit_svg
 from src.timeline import day_label
 
@@ -123,14 +113,14 @@ def export_data(battle: Battle, chapters: list[Chapter]) -> dict[str, Any]:
         "zoom": MAP_ZOOM,
         "days": days,
         "styles": {
-            "front": FRONT_ATTESTED,
-            "frontInterpolated": FRONT_INTERPOLATED,
-            "lost": LOST_GROUND,
-            "river": RIVER,
-            "reservoir": RESERVOIR,
-            "moves": MOVEMENT,
+            "front": styles.FRONT_ATTESTED,
+            "frontInterpolated": styles.FRONT_INTERPOLATED,
+            "lost": styles.LOST_GROUND,
+            "river": styles.RIVER,
+            "reservoir": styles.RESERVOIR,
+            "moves": styles.MOVEMENT,
         },
-        "sides": SIDE_LABELS,
+        "sides": styles.SIDE_LABELS,
         "hillIcons": {side: hill_svg(side) for side in ("UNC", "PVA", "contested")},
         "references": [
             {
@@ -139,7 +129,7 @@ def export_data(battle: Battle, chapters: list[Chapter]) -> dict[str, Any]:
                 "name": row["name"],
                 "popup": popup_html(atlas, row, row["name"], [row["label"]]),
             }
-            for row, style in ((fronts.iloc[0], REF_BEFORE), (fronts.iloc[-1], REF_ARMISTICE))
+            for row, style in ((fronts.iloc[0], styles.REF_BEFORE), (fronts.iloc[-1], styles.REF_ARMISTICE))
         ],
         "water": [
             {

@@ -4,17 +4,7 @@ from __future__ import annotations
 
 from html import escape
 
-from src.styles import (
-    FRONT_ATTESTED,
-    FRONT_INTERPOLATED,
-    LOST_GROUND,
-    MOVEMENT,
-    REF_ARMISTICE,
-    REF_BEFORE,
-    RESERVOIR,
-    RIVER,
-    SIDE_LABELS,
-)
+from src import styles
 from src.symbols import hill_svg, unit_svg
 
 
@@ -38,21 +28,21 @@ def _area(style: dict) -> str:
 def entries() -> list[tuple[str, str]]:
     """(swatch SVG, meaning) pairs, in the order the map draws them."""
     return [
-        (_line(FRONT_ATTESTED), "Front line on a dated state (solid)"),
-        (_line(FRONT_INTERPOLATED), "Front line between dated states: interpolated, a drawing aid (dashed)"),
-        (_line(REF_BEFORE), "Main line on 10 June, before the battle (dotted)"),
-        (_line(REF_ARMISTICE), "Armistice line of 27 July, today's MDL (dash-dot)"),
-        (_area(LOST_GROUND), "Ground lost by the UNC since 10 June"),
-        (hill_svg("UNC"), f"Hill held by the {SIDE_LABELS['UNC']} (triangle up)"),
-        (hill_svg("PVA"), f"Hill held by the {SIDE_LABELS['PVA']} (triangle down)"),
+        (_line(styles.FRONT_ATTESTED), "Front line on a dated state (solid)"),
+        (_line(styles.FRONT_INTERPOLATED), "Front line between dated states: interpolated, a drawing aid (dashed)"),
+        (_line(styles.REF_BEFORE), "Main line on 10 June, before the battle (dotted)"),
+        (_line(styles.REF_ARMISTICE), "Armistice line of 27 July, today's MDL (dash-dot)"),
+        (_area(styles.LOST_GROUND), "Ground lost by the UNC since 10 June"),
+        (hill_svg("UNC"), f"Hill held by the {styles.SIDE_LABELS['UNC']} (triangle up)"),
+        (hill_svg("PVA"), f"Hill held by the {styles.SIDE_LABELS['PVA']} (triangle down)"),
         (hill_svg("contested"), "Hill contested that day (grey diamond, dashed edge)"),
         (unit_svg("UNC", "division", 0.6), "UNC unit: rectangle; XX division, III regiment"),
         (unit_svg("PVA", "army", 0.6), "PVA unit: diamond; XXX army (corps-sized), XX division"),
-        (_line(MOVEMENT["attack"], arrow=True), "Chinese attack (solid)"),
-        (_line(MOVEMENT["counterattack"], arrow=True), "UNC counterattack (long dashes)"),
-        (_line(MOVEMENT["withdrawal"], arrow=True), "UNC withdrawal (short dashes)"),
-        (_line(RIVER), "River"),
-        (_area(RESERVOIR), "Reservoir"),
+        (_line(styles.MOVEMENT["attack"], arrow=True), "Chinese attack (solid)"),
+        (_line(styles.MOVEMENT["counterattack"], arrow=True), "UNC counterattack (long dashes)"),
+        (_line(styles.MOVEMENT["withdrawal"], arrow=True), "UNC withdrawal (short dashes)"),
+        (_line(styles.RIVER), "River"),
+        (_area(styles.RESERVOIR), "Reservoir"),
         (
             '<svg width="22" height="22"><circle cx="11" cy="11" r="10" fill="#1A1A1A"/><text x="11" y="15" '
             'text-anchor="middle" font-size="12" font-weight="700" fill="#FFF" font-family="sans-serif">1</text></svg>',
