@@ -7,7 +7,7 @@ import streamlit.components.v1 as components
 from streamlit_folium import st_folium
 
 from src import session
-from src.chapters import NAVIGATION, Position, back, clamp, forward, load_chapters, position_params, zoom_for_bounds
+from src.chapters import NAVIGATION, Position, back, clamp, forward, position_params, zoom_for_bounds
 from src.constants import MAP_LAYERS
 from src.lecture import CLICKER_JS, PROJECTOR_CSS, SCREENS
 from src.mapbuild import base_map, day_layers
@@ -20,7 +20,7 @@ st.set_page_config(
 )
 st.markdown(PROJECTOR_CSS, unsafe_allow_html=True)
 battle = session.battle()
-chapters = load_chapters(sources=battle.atlas.sources)
+chapters = session.chapters()
 session.read_url_once()
 session.read_lecture_url_once(chapters)
 state = st.session_state

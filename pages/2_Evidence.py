@@ -17,7 +17,6 @@ from src.evidence import (
     feature_table,
     geojson_files,
     ground_series,
-    load_claims,
     names_table,
     timeline_csv,
 )
@@ -28,7 +27,7 @@ st.set_page_config(page_title="Kumsong 1953 · Evidence", page_icon="📚", layo
 battle = session.battle()
 session.read_url_once()
 atlas = battle.atlas
-claims = load_claims(atlas)
+claims = session.claims()
 
 with st.sidebar:
     st.segmented_control("Labels", list(LANGUAGES), format_func=LANGUAGES.get, key=session.LANG)

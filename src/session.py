@@ -9,8 +9,12 @@ from __future__ import annotations
 import streamlit as st
 
 from src.assets import ensure_static_assets
+from src.chapters import Chapter, load_chapters, parse_position
 from src.data import load_atlas
 from src.day import Battle
+from src.evidence import Claims, load_claims
+from src.export import FILE_NAME, export_html
+from src.lecture import SCREENS
 from src.urlstate import DEFAULT, ViewState, parse, query_string, to_params
 
 # Session-state keys, defined once.
@@ -42,19 +46,23 @@ def battle() -> Battle:
     return Battle(load_atlas())
 
 
+@st.cache_resource
+def chapters() -> list[Chapter]:
+    return load_chapters(sources=battle().atlas.sources)
+
+
+@st.cache_resource
+def claims() -> Claims:
+    return load_claims(battle().atlas)
+
+
 @st.cache_resource(show_spinner="Writing the offline file…")
 def offline_file() -> str:
     """The self-contained HTML of the whole battle, made once per process on first request."""
-    from src.chapters import load_chapters
-    from src.export import export_html
-
-    current = battle()
-    return export_html(current, load_chapters(sources=current.atlas.sources))
+    return export_html(battle(), chapters())
 
 
 def offline_download(label: str = "Download the offline file") -> None:
-    from src.export import FILE_NAME
-
     st.download_button(
         label,
         data=offline_file,
@@ -118,11 +126,8 @@ def view() -> ViewState:
     )
 
 
-def read_lecture_url_once(chapters: list) -> None:
+def read_lecture_url_once(chapters: list[Chapter]) -> None:
     """The lecture's chapter and step from the link, on the first visit to that page."""
-    from src.chapters import parse_position
-    from src.lecture import SCREENS
-
     state = st.session_state
     state.setdefault(SCREEN, next(iter(SCREENS)))
     state.setdefault(NOTES, False)
