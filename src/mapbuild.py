@@ -295,11 +295,16 @@ def symbol(
     return Feature(f"L.marker([{lat}, {lon}], {{icon: L.divIcon({_js(icon)}){options}}})", popup, tooltip)
 
 
+LABEL_UPSTREAM_DEG = 0.03  # about 3 km: keeps the names of two rivers apart at their confluence
+
+
 def label_point(geometry) -> Point:
-    """Where to name a river (its point nearest the middle of the salient) or a lake."""
+    """Where to name a lake (inside it) or a river: a little upstream of its point nearest the
+    middle of the salient (rivers run downstream in the data)."""
     if geometry.geom_type == "Polygon":
         return geometry.representative_point()
-    return geometry.interpolate(geometry.project(Point(MAP_CENTRE[1], MAP_CENTRE[0])))
+    nearest = geometry.project(Point(MAP_CENTRE[1], MAP_CENTRE[0]))
+    return geometry.interpolate(max(0.0, nearest - LABEL_UPSTREAM_DEG))
 
 
 def _label(lat: float, lon: float, text: str, css: str = "") -> Feature:

@@ -1,4 +1,4 @@
-"""The explorer page through Streamlit's AppTest: widgets, links and notices.
+"""The explorer (the default page of app.py) through Streamlit's AppTest: widgets, links, notices.
 
 AppTest cannot see inside the map component; what the map draws is tested in
 test_mapbuild.py and in the browser tests.

@@ -66,7 +66,7 @@ def test_the_view_survives_a_page_switch():
     at.run()
     at.switch_page("pages/1_Lecture.py").run()
     assert not at.exception
-    at.switch_page("app.py").run()
+    at.switch_page("pages/0_Explorer.py").run()
     assert at.select_slider(key="day").value == date(1953, 7, 14)
     at.switch_page("pages/2_Evidence.py").run()
     assert at.select_slider(key="day").value == date(1953, 7, 14)
