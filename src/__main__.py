@@ -21,7 +21,16 @@ def _validate(args: argparse.Namespace) -> int:
             print(f"    {problem}")
         failed += bool(problems)
     print(f"{len(report) - failed} of {len(report)} files valid")
-    return 1 if failed else 0
+    conflicts = []
+    if not failed:
+        from src.data import load_atlas
+        from src.day import Battle, side_conflicts
+
+        conflicts = side_conflicts(Battle(load_atlas(Path(args.geodata))))
+        for fid, day, side, metres in conflicts:
+            print(f"    '{fid}' ({side}) is {metres} m on the wrong side of the {day} line")
+        print(f"cross-layer: units and hills on their side of every dated line: {len(conflicts) or 'ok'}")
+    return 1 if failed or conflicts else 0
 
 
 def _export(args: argparse.Namespace) -> int:

@@ -260,7 +260,8 @@ def test_validate_command_prints_a_line_per_file(capsys, geodata_copy):
     assert cli.main(["validate"]) == 0
     out = capsys.readouterr().out.splitlines()
     assert "geodata/front_lines.geojson: ok" in out
-    assert out[-1] == f"{len(GEOJSON_FILES) + 1} of {len(GEOJSON_FILES) + 1} files valid"
+    assert out[-2] == f"{len(GEOJSON_FILES) + 1} of {len(GEOJSON_FILES) + 1} files valid"
+    assert out[-1] == "cross-layer: units and hills on their side of every dated line: ok"
 
     (geodata_copy / "units.geojson").write_text("[]", encoding="utf-8")
     assert cli.main(["validate", "--geodata", str(geodata_copy)]) == 1
@@ -282,3 +283,26 @@ def test_the_kumsong_river_runs_past_kumsong_and_along_the_armistice_line(atlas)
     lower_line = to_utm(armistice.intersection(box(127.70, 38.0, 127.75, 38.6)))
     assert river.distance(town) < 1_000
     assert lower_river.hausdorff_distance(lower_line) < 2_000  # never more than 2 km apart over 4.4 km
+
+
+def test_units_and_hills_lie_on_their_side_of_the_front(atlas):
+    """Separately sourced layers must agree on every dated line: a UNC unit or hill south of
+    it, a PVA one north (within 250 m of the line counts as on it)."""
+    from src.day import Battle, side_conflicts
+
+    assert side_conflicts(Battle(atlas)) == []
+
+
+def test_a_unit_on_the_wrong_side_is_caught(geodata_copy):
+    from src.day import Battle, side_conflicts
+
+    _edit(
+        geodata_copy / "units.geojson",
+        lambda doc: _feature(doc, "rok-6-jun")["geometry"].update(coordinates=[127.60, 38.45]),
+    )
+    conflicts = side_conflicts(Battle(load_atlas(geodata_copy)))
+    assert [c[:3] for c in conflicts] == [
+        ("rok-6-jun", "1953-06-10", "UNC"),
+        ("rok-6-jun", "1953-06-18", "UNC"),
+        ("rok-6-jun", "1953-07-13", "UNC"),
+    ]
