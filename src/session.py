@@ -36,6 +36,7 @@ SCREEN = "screen"
 NOTES = "presenter_notes"
 
 VIEW_KEYS = (DAY, LAYERS, BASE, LANG, PLACE, PLAYING)
+KEEP_KEYS = (*VIEW_KEYS, SCREEN, NOTES)  # widget values that must outlive a page without the widget
 PLACE_TOLERANCE = 5e-4  # degrees, about 50 m: less is rounding, not a move
 
 
@@ -77,7 +78,7 @@ def read_url_once() -> None:
     """On a session's first run, take the view from the link (with notices for bad parts)."""
     state = st.session_state
     if state.get(SYNCED):
-        for key in VIEW_KEYS:  # keep widget values alive across pages that do not show the widget
+        for key in KEEP_KEYS:  # Streamlit drops a widget's value on a page that does not draw it
             if key in state:
                 state[key] = state[key]
         return

@@ -82,3 +82,12 @@ def test_the_buttons_answer_clicker_and_arrow_keys():
     assert shortcuts["◀ Back"].lower() in {"left", "arrowleft"}
     assert shortcuts["« First chapter"].lower() == "home"
     assert shortcuts["Last chapter »"].lower() == "end"
+
+
+def test_presenter_settings_survive_a_visit_to_another_page():
+    at = AppTest.from_file(str(Path(PAGE).parent.parent / "app.py"), default_timeout=60).run()
+    at.switch_page("pages/1_Lecture.py").run()
+    at.toggle[0].set_value(True).run()
+    at.switch_page("pages/2_Evidence.py").run()
+    at.switch_page("pages/1_Lecture.py").run()
+    assert at.toggle[0].value is True
