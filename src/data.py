@@ -70,6 +70,11 @@ class Atlas:
         parts = [src.get("author", ""), f"({src['year']})" if src.get("year") else "", src["title"]]
         return " ".join(p for p in parts if p).strip()
 
+    def cite_feature(self, props: Any) -> str:
+        """The citation of a feature's source with its page or section (`cite`), if any."""
+        detail = props.get("cite")
+        return self.cite(props["source"]) + (f", {detail}" if isinstance(detail, str) and detail else "")
+
 
 @lru_cache(maxsize=1)
 def _schema() -> dict[str, Any]:

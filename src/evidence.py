@@ -65,7 +65,7 @@ def load_claims(atlas: Atlas, path: Path = CLAIMS_FILE) -> Claims:
         for value, approx in zip(frame["value"], frame["approx"], strict=True)
     ]
     frame["citation"] = [
-        atlas.cite(src) + (f", {cite}" if isinstance(cite, str) else "")
+        atlas.cite_feature({"source": src, "cite": cite})
         for src, cite in zip(frame["source"], frame.get("cite", [None] * len(frame)), strict=True)
     ]
     return Claims(frame)
@@ -112,8 +112,7 @@ def feature_table(atlas: Atlas, lang: str = "en") -> pd.DataFrame:
                     "layer": layer,
                     "id": row["id"],
                     "name": local_name(row, lang),
-                    "source": atlas.cite(row["source"])
-                    + (f", {row['cite']}" if isinstance(row.get("cite"), str) else ""),
+                    "source": atlas.cite_feature(row),
                     "certainty": certainty,
                     "uncertainty_km": round(radius / 1000, 1)
                     if isinstance(radius, int | float) and radius == radius

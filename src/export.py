@@ -68,7 +68,7 @@ def _day_panel(battle: Battle, day: date, lost_km2: float, depth_km: float, stat
     if events.empty:
         parts.append("<p><i>No event recorded for this day; the front held as drawn.</i></p>")
     for number, row in enumerate(rows(events), start=1):
-        cite = battle.atlas.cite(row["source"]) + (f", {row['cite']}" if isinstance(row.get("cite"), str) else "")
+        cite = battle.atlas.cite_feature(row)
         parts.append(
             f"<div class='event'><b>{number}. {escape(row['name'])}</b> ({escape(event_when(row))})"
             f"<br>{escape(row['summary'])}<br><span class='muted'>Source: {escape(cite)}</span></div>"

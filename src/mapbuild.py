@@ -206,11 +206,9 @@ def popup_html(atlas: Atlas, props: Any, title: str, lines: list[str] | None = N
     note = _get(props, "note")
     if note:
         rows.append(f'<div class="muted">{escape(str(note))}</div>')
-    source = _get(props, "source")
-    if source:
-        cite = _get(props, "cite")
+    if _get(props, "source"):
         also = _get(props, "also") or []
-        text = atlas.cite(source) + (f", {cite}" if cite else "")
+        text = atlas.cite_feature({"source": props.get("source"), "cite": _get(props, "cite")})
         if len(also):
             text += "; see also " + "; ".join(atlas.cite(k) for k in also)
         rows.append(f'<div class="muted"><b>Source:</b> {escape(text)}</div>')

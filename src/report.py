@@ -82,7 +82,7 @@ def day_report(battle: Battle, day: date, lang: str = "en") -> DayReport:
         end = row.get("end")
         if isinstance(end, str):
             when += f" – {_iso_label(end)}"
-        cite = atlas.cite(row["source"]) + (f", {row['cite']}" if isinstance(row.get("cite"), str) else "")
+        cite = atlas.cite_feature(row)
         units = ", ".join(row["units"]) if len(row["units"]) else ""
         text = f"**{number}. {md(row['name'])}** ({when})  \n{md(row['summary'])}"
         if units:
