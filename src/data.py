@@ -49,6 +49,12 @@ class GeodataError(ValueError):
         super().__init__("\n".join(str(p) for p in problems))
 
 
+def prop(props: Any, key: str) -> Any:
+    """A property of a feature (dict or pandas row); a missing value (pandas NaN) is None."""
+    value = props.get(key)
+    return None if isinstance(value, float) and value != value else value
+
+
 @dataclass(frozen=True)
 class Atlas:
     """The whole geographic record: one GeoDataFrame a layer, the bibliography, and
@@ -72,8 +78,8 @@ class Atlas:
 
     def cite_feature(self, props: Any) -> str:
         """The citation of a feature's source with its page or section (`cite`), if any."""
-        detail = props.get("cite")
-        return self.cite(props["source"]) + (f", {detail}" if isinstance(detail, str) and detail else "")
+        detail = prop(props, "cite")
+        return self.cite(props["source"]) + (f", {detail}" if detail else "")
 
 
 @lru_cache(maxsize=1)

@@ -15,7 +15,7 @@ from shapely.geometry import Polygon
 from shapely.geometry.base import BaseGeometry
 
 from src.data import Atlas
-from src.measure import Advance, advance, lost_ground_lonlat, to_utm, unc_side
+from src.measure import Advance, advance, to_lonlat, to_utm, unc_side
 from src.timeline import FrontState, all_days, front_on, step
 
 
@@ -25,7 +25,7 @@ class Day:
     front: FrontState | None  # None only when the front-line file could not be read
     lost: BaseGeometry  # lon/lat: ground held on 10 June and not on this day
     since_start: Advance | None  # measured from the first dated line
-    events: gpd.GeoDataFrame
+    events: gpd.GeoDataFrame  # in date order
     units: gpd.GeoDataFrame
     movements: gpd.GeoDataFrame
 
@@ -47,6 +47,11 @@ def _active(frame: gpd.GeoDataFrame, day: date, start: str = "from", end: str = 
     return frame[(frame[start] <= iso) & (last >= iso)]
 
 
+def hill_rows(places: gpd.GeoDataFrame) -> gpd.GeoDataFrame:
+    """The places that someone holds: hills and ridges."""
+    return places[places["kind"].isin(["hill", "ridge"])] if not places.empty else places
+
+
 class Battle:
     """The atlas with a per-day memory: each day's geometry is computed once per process."""
 
@@ -60,12 +65,14 @@ class Battle:
 
     def _compute(self, day: date) -> Day:
         front = front_on(self.atlas["front_lines"], day) if self.has_front else None
+        since_start = advance(self.first_line, front.line) if front else None
+        events = _active(self.atlas["events"], day, "date", "end")
         return Day(
             day=day,
             front=front,
-            lost=lost_ground_lonlat(self.first_line, front.line) if front else Polygon(),
-            since_start=advance(self.first_line, front.line) if front else None,
-            events=_active(self.atlas["events"], day, "date", "end"),
+            lost=to_lonlat(since_start.lost) if since_start else Polygon(),
+            since_start=since_start,
+            events=events.sort_values("date") if not events.empty else events,
             units=_active(self.atlas["units"], day),
             movements=_active(self.atlas["movements"], day),
         )
@@ -75,11 +82,7 @@ class Battle:
 
     def hills(self, day: date) -> list[tuple[str, str | None]]:
         """(id, holder) of every hill and ridge on a day."""
-        places = self.atlas["places"]
-        if places.empty:
-            return []
-        hills = places[places["kind"].isin(["hill", "ridge"])]
-        return [(row.id, holder_on(row.control, day)) for row in hills.itertuples()]
+        return [(row.id, holder_on(row.control, day)) for row in hill_rows(self.atlas["places"]).itertuples()]
 
     def changed_hands(self, day: date) -> list[tuple[str, str | None, str | None]]:
         """Hills whose holder on this day differs from the day before: (id, before, after)."""
@@ -109,8 +112,7 @@ def side_conflicts(battle: Battle) -> list[tuple[str, str, str, float]]:
     claims = []
     for _, row in battle.atlas["units"].iterrows():
         claims += [(row["id"], row.geometry, row["side"], d) for d in days if row["from"] <= d.isoformat() <= row["to"]]
-    places = battle.atlas["places"]
-    for _, row in places[places["kind"].isin(["hill", "ridge"])].iterrows():
+    for _, row in hill_rows(battle.atlas["places"]).iterrows():
         claims += [
             (row["id"], row.geometry, side, d) for d in days if (side := holder_on(row["control"], d)) in ("UNC", "PVA")
         ]

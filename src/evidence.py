@@ -16,9 +16,9 @@ import shapely
 from shapely.geometry import mapping
 
 from src.constants import GEODATA_DIR
-from src.data import LAYERS, Atlas
+from src.data import LAYERS, Atlas, prop
 from src.day import Battle
-from src.mapbuild import local_name
+from src.mapbuild import local_name, rows
 from src.measure import area_km2, phase_changes, salient, to_utm, unc_side
 from src.styles import CERTAINTY_LABELS
 from src.timeline import day_label
@@ -104,20 +104,17 @@ def feature_table(atlas: Atlas, lang: str = "en") -> pd.DataFrame:
     """Every map feature with its source, certainty and uncertainty: the provenance table."""
     records = []
     for layer in LAYERS:
-        for _, row in atlas[layer].iterrows():
-            certainty = row.get("certainty")
-            radius = row.get("uncertainty_m")
+        for row in rows(atlas[layer]):
+            radius = prop(row, "uncertainty_m")
             records.append(
                 {
                     "layer": layer,
                     "id": row["id"],
                     "name": local_name(row, lang),
                     "source": atlas.cite_feature(row),
-                    "certainty": certainty,
-                    "uncertainty_km": round(radius / 1000, 1)
-                    if isinstance(radius, int | float) and radius == radius
-                    else None,
-                    "note": row.get("note") if isinstance(row.get("note"), str) else "",
+                    "certainty": row["certainty"],
+                    "uncertainty_km": round(radius / 1000, 1) if radius is not None else None,
+                    "note": prop(row, "note") or "",
                 }
             )
     return pd.DataFrame(records)
@@ -142,13 +139,13 @@ def names_table(atlas: Atlas) -> pd.DataFrame:
     """Place names in English, Korean and Chinese, with the older spellings."""
     records = []
     for layer in ("places", "water"):
-        for _, row in atlas[layer].iterrows():
-            aliases = row.get("aliases")
+        for row in rows(atlas[layer]):
+            aliases = prop(row, "aliases")
             records.append(
                 {
                     "English": row["name"],
-                    "한국어": row.get("name_ko") if isinstance(row.get("name_ko"), str) else "",
-                    "中文": row.get("name_zh") if isinstance(row.get("name_zh"), str) else "",
+                    "한국어": prop(row, "name_ko") or "",
+                    "中文": prop(row, "name_zh") or "",
                     "other spellings": ", ".join(aliases) if isinstance(aliases, list) else "",
                     "kind": row["kind"],
                 }

@@ -20,7 +20,7 @@ from src import styles
 from src.assets import leaflet_inline
 from src.chapters import Chapter
 from src.constants import MAP_CENTRE, MAP_ZOOM
-from src.day import Battle, holder_on
+from src.day import Battle, hill_rows, holder_on
 from src.legend import legend_html
 from src.mapbuild import (
     event_when,
@@ -64,7 +64,7 @@ def _day_panel(battle: Battle, day: date, lost_km2: float, depth_km: float, stat
         f'<div class="figures" title="{escape(FIGURES_NOTE)}"><div><b>{lost_km2:.0f} km²</b><br>ground lost since '
         f"10 June</div><div><b>{depth_km:.1f} km</b><br>deepest point behind the 10 June line</div></div>"
     )
-    events = battle.on(day).events.sort_values("date")
+    events = battle.on(day).events
     if events.empty:
         parts.append("<p><i>No event recorded for this day; the front held as drawn.</i></p>")
     for number, row in enumerate(rows(events), start=1):
@@ -81,7 +81,7 @@ def export_data(battle: Battle, chapters: list[Chapter]) -> dict[str, Any]:
     atlas = battle.atlas
     fronts = atlas["front_lines"].sort_values("date")
     places = atlas["places"]
-    hills = places[places["kind"].isin(["hill", "ridge"])]
+    hills = hill_rows(places)
     days, index = [], {}
     for i, info in enumerate(battle.series()):
         index[info.day] = i
@@ -104,7 +104,7 @@ def export_data(battle: Battle, chapters: list[Chapter]) -> dict[str, Any]:
                 "hills": {row["id"]: holder_on(row["control"], info.day) or "contested" for row in rows(hills)},
                 "units": list(info.units["id"]),
                 "moves": list(info.movements["id"]),
-                "events": list(info.events.sort_values("date")["id"]),
+                "events": list(info.events["id"]),
                 "panel": _day_panel(battle, info.day, info.since_start.area_km2, info.since_start.max_depth_km, status),
             }
         )

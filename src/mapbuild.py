@@ -19,8 +19,8 @@ from shapely.geometry import Point, mapping
 
 from src.assets import static_url
 from src.constants import BASEMAPS, MAP_CENTRE, MAP_LAYERS, MAP_ZOOM, ZOOM_RANGE
-from src.data import Atlas
-from src.day import Battle, Day, holder_on
+from src.data import Atlas, prop
+from src.day import Battle, Day, hill_rows, holder_on
 from src.styles import (
     BACKGROUND,
     CERTAINTY_LABELS,
@@ -35,7 +35,7 @@ from src.styles import (
     SIDE_LABELS,
 )
 from src.symbols import arrowhead, hill_svg, short_designation, unit_svg
-from src.timeline import day_label
+from src.timeline import day_label, iso_label
 
 TILES = {
     "topo": (
@@ -171,48 +171,36 @@ class ZoomClass(MacroElement):
 
 def local_name(props: Any, lang: str = "en") -> str:
     """The feature's name in the chosen language, falling back to English."""
-    value = _get(props, {"ko": "name_ko", "zh": "name_zh"}.get(lang, "name"))
-    return str(value) if value else str(_get(props, "name"))
-
-
-def _get(props: Any, key: str) -> Any:
-    """A property of a dict or a pandas row; NaN (a missing value in a frame) counts as missing."""
-    value = props.get(key)
-    if isinstance(value, float) and value != value:
-        return None
-    return value
+    value = prop(props, {"ko": "name_ko", "zh": "name_zh"}.get(lang, "name"))
+    return str(value) if value else str(prop(props, "name"))
 
 
 def rows(frame):
-    """Rows as Series, read by key: row['name'] (row["name"] would be the index label)."""
+    """Rows as Series, read by key: row['name'] (row.name would be the index label)."""
     return (row for _, row in frame.iterrows())
-
-
-def _day(iso: str) -> str:
-    return day_label(date.fromisoformat(iso))
 
 
 def popup_html(atlas: Atlas, props: Any, title: str, lines: list[str] | None = None) -> str:
     """A popup: title, facts, certainty and the source, all escaped."""
-    rows = [f"<h4>{escape(title)}</h4>"]
-    rows += [f"<div>{escape(line)}</div>" for line in lines or []]
-    certainty = _get(props, "certainty")
+    parts = [f"<h4>{escape(title)}</h4>"]
+    parts += [f"<div>{escape(line)}</div>" for line in lines or []]
+    certainty = prop(props, "certainty")
     if certainty:
         text = CERTAINTY_LABELS.get(certainty, certainty)
-        radius = _get(props, "uncertainty_m")
+        radius = prop(props, "uncertainty_m")
         if radius:
             text += f" (±{radius / 1000:.1f} km)"
-        rows.append(f'<div class="muted">Position: {escape(text)}</div>')
-    note = _get(props, "note")
+        parts.append(f'<div class="muted">Position: {escape(text)}</div>')
+    note = prop(props, "note")
     if note:
-        rows.append(f'<div class="muted">{escape(str(note))}</div>')
-    if _get(props, "source"):
-        also = _get(props, "also") or []
-        text = atlas.cite_feature({"source": props.get("source"), "cite": _get(props, "cite")})
+        parts.append(f'<div class="muted">{escape(str(note))}</div>')
+    if prop(props, "source"):
+        also = prop(props, "also") or []
+        text = atlas.cite_feature({"source": props.get("source"), "cite": prop(props, "cite")})
         if len(also):
             text += "; see also " + "; ".join(atlas.cite(k) for k in also)
-        rows.append(f'<div class="muted"><b>Source:</b> {escape(text)}</div>')
-    return "".join(rows)
+        parts.append(f'<div class="muted"><b>Source:</b> {escape(text)}</div>')
+    return "".join(parts)
 
 
 def _js(value: Any) -> str:
@@ -420,13 +408,13 @@ def held_text(holder: str, day: date) -> str:
 
 
 def hill_facts(row: Any) -> list[str]:
-    return [f"Elevation {row['elevation_m']:.0f} m"] if _get(row, "elevation_m") else []
+    return [f"Elevation {row['elevation_m']:.0f} m"] if prop(row, "elevation_m") else []
 
 
 def _hills(group, battle: Battle, info: Day, lang: str, scale: float) -> None:
     places = battle.atlas["places"]
     size = round(18 * scale)
-    for row in rows(places[places["kind"].isin(["hill", "ridge"])]):
+    for row in rows(hill_rows(places)):
         holder = holder_on(row["control"], info.day) or "contested"
         name = local_name(row, lang)
         popup = popup_html(battle.atlas, row, name, [held_text(holder, info.day), *hill_facts(row)])
@@ -443,15 +431,21 @@ def _hills(group, battle: Battle, info: Day, lang: str, scale: float) -> None:
 
 
 def unit_facts(row: Any) -> list[str]:
-    return [f"{SIDE_LABELS[row['side']]}, {row['echelon']}", f"Here from {_day(row['from'])} to {_day(row['to'])}"]
+    return [
+        f"{SIDE_LABELS[row['side']]}, {row['echelon']}",
+        f"Here from {iso_label(row['from'])} to {iso_label(row['to'])}",
+    ]
 
 
 def movement_facts(row: Any) -> list[str]:
-    return [f"{row['kind'].title()}, {_day(row['from'])} – {_day(row['to'])}", "Units: " + ", ".join(row["units"])]
+    return [
+        f"{row['kind'].title()}, {iso_label(row['from'])} – {iso_label(row['to'])}",
+        "Units: " + ", ".join(row["units"]),
+    ]
 
 
 def event_when(row: Any) -> str:
-    return _day(row["date"]) + (f" – {_day(row['end'])}" if _get(row, "end") else "")
+    return iso_label(row["date"]) + (f" – {iso_label(row['end'])}" if prop(row, "end") else "")
 
 
 def _units(group, battle: Battle, info: Day, lang: str, scale: float) -> None:
@@ -489,7 +483,7 @@ def _movements(group, battle: Battle, info: Day, lang: str, scale: float) -> Non
 
 def _events(group, battle: Battle, info: Day, lang: str, scale: float) -> None:
     size = round(26 * scale)
-    for number, row in enumerate(rows(info.events.sort_values("date")), start=1):
+    for number, row in enumerate(rows(info.events), start=1):
         when = event_when(row)
         popup = popup_html(battle.atlas, row, f"{number}. {row['name']}", [when, row["summary"]])
         symbol(

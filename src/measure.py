@@ -9,9 +9,10 @@ salient did not move), which the geodata tests enforce.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 
+import geopandas as gpd
 import numpy as np
 import shapely
 from pyproj import Transformer
@@ -63,9 +64,15 @@ def _drop_slivers(geom: BaseGeometry) -> BaseGeometry:
     return shapely.union_all(parts) if parts else Polygon()
 
 
+def _exchange(earlier_utm: LineString, later_utm: LineString) -> tuple[BaseGeometry, BaseGeometry]:
+    """Ground (UTM) lost and regained by the UNC between two lines."""
+    side_a, side_b = unc_side(earlier_utm), unc_side(later_utm)
+    return _drop_slivers(side_a.difference(side_b)), _drop_slivers(side_b.difference(side_a))
+
+
 def lost_ground(earlier: LineString, later: LineString) -> BaseGeometry:
     """Ground (UTM) held by the UNC on the earlier line and not on the later one."""
-    return _drop_slivers(unc_side(to_utm(earlier)).difference(unc_side(to_utm(later))))
+    return _exchange(to_utm(earlier), to_utm(later))[0]
 
 
 def lost_ground_lonlat(earlier: LineString, later: LineString) -> BaseGeometry:
@@ -82,14 +89,14 @@ class Advance:
     frontage_km: float  # length of the earlier line along which ground was lost
     mean_depth_km: float  # area / frontage
     max_depth_km: float  # farthest point of the later line from the earlier line
+    lost: BaseGeometry = field(default_factory=Polygon, repr=False, compare=False)  # UTM
+    regained: BaseGeometry = field(default_factory=Polygon, repr=False, compare=False)  # UTM
 
 
 def advance(earlier: LineString, later: LineString) -> Advance:
     """Measure the move from the earlier line to the later one (lon/lat in, km out)."""
     a, b = to_utm(earlier), to_utm(later)
-    side_a, side_b = unc_side(a), unc_side(b)
-    lost = _drop_slivers(side_a.difference(side_b))
-    regained = _drop_slivers(side_b.difference(side_a))
+    lost, regained = _exchange(a, b)
     max_depth = frontage = 0.0
     if not lost.is_empty:
         zone = lost.buffer(1.0)
@@ -105,6 +112,8 @@ def advance(earlier: LineString, later: LineString) -> Advance:
         frontage_km=frontage / 1000,
         mean_depth_km=(area / frontage / 1000) if frontage else 0.0,
         max_depth_km=max_depth / 1000,
+        lost=lost,
+        regained=regained,
     )
 
 
@@ -123,15 +132,13 @@ def salient(front_lines) -> BaseGeometry:
 def phase_changes(front_lines):
     """Ground that changed hands between each pair of consecutive dated lines, as a
     GeoDataFrame (lon/lat) with its area in km² and which way it went."""
-    import geopandas as gpd
-
     ordered = front_lines.sort_values("date")
     records = []
     for (_, a), (_, b) in zip(ordered.iterrows(), ordered.iloc[1:].iterrows(), strict=False):
         moved = advance(a.geometry, b.geometry)
-        for direction, earlier, later, area in (
-            ("lost by the UNC", a.geometry, b.geometry, moved.area_km2),
-            ("regained by the UNC", b.geometry, a.geometry, moved.regained_km2),
+        for direction, ground, area in (
+            ("lost by the UNC", moved.lost, moved.area_km2),
+            ("regained by the UNC", moved.regained, moved.regained_km2),
         ):
             if area > 0:
                 records.append(
@@ -141,7 +148,7 @@ def phase_changes(front_lines):
                         "phase": f"{a['label']} → {b['label']}",
                         "direction": direction,
                         "area_km2": round(area, 1),
-                        "geometry": lost_ground_lonlat(earlier, later),
+                        "geometry": to_lonlat(ground),
                     }
                 )
     return gpd.GeoDataFrame(records, geometry="geometry", crs=WGS84)

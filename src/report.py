@@ -11,9 +11,8 @@ from dataclasses import dataclass
 from datetime import date
 
 from src.day import Battle
-from src.mapbuild import local_name
+from src.mapbuild import event_when, local_name, rows
 from src.styles import CERTAINTY_LABELS, SIDE_LABELS
-from src.timeline import day_label
 
 FIGURES_NOTE = (
     "Computed in UTM zone 52N from the front lines of the geodata; as uncertain as the lines themselves "
@@ -46,10 +45,6 @@ class DayReport:
         return "n/a" if self.depth_km != self.depth_km else f"{self.depth_km:.1f} km"
 
 
-def _iso_label(iso: str) -> str:
-    return day_label(date.fromisoformat(iso))
-
-
 def day_report(battle: Battle, day: date, lang: str = "en") -> DayReport:
     atlas = battle.atlas
     info = battle.on(day)
@@ -77,11 +72,8 @@ def day_report(battle: Battle, day: date, lang: str = "en") -> DayReport:
         verb = "contested" if after == "contested" else f"taken by the {SIDE_LABELS[after]}"
         changes.append(f"{md(name)}: {verb}" + (f" (was {before})" if before else ""))
     events, titles = [], []
-    for number, (_, row) in enumerate(info.events.sort_values("date").iterrows(), start=1):
-        when = _iso_label(row["date"])
-        end = row.get("end")
-        if isinstance(end, str):
-            when += f" – {_iso_label(end)}"
+    for number, row in enumerate(rows(info.events), start=1):
+        when = event_when(row)
         cite = atlas.cite_feature(row)
         units = ", ".join(row["units"]) if len(row["units"]) else ""
         text = f"**{number}. {md(row['name'])}** ({when})  \n{md(row['summary'])}"

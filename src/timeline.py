@@ -29,6 +29,11 @@ def day_label(day: date) -> str:
     return f"{day.day} {day:%b %Y}"
 
 
+def iso_label(iso: str) -> str:
+    """day_label for an ISO date as the data stores it."""
+    return day_label(date.fromisoformat(iso))
+
+
 def clamp(day: date, first: date = FIRST_DAY, last: date = LAST_DAY) -> date:
     return min(max(day, first), last)
 
