@@ -183,13 +183,14 @@ def phases_geojson(atlas: Atlas) -> str:
     the front lines, so it is made here rather than stored."""
     fronts = atlas["front_lines"]
     phases = phase_changes(fronts)
+    shape = salient(fronts)
     bulge = {
         "type": "Feature",
-        "geometry": mapping(salient(fronts)),
+        "geometry": mapping(shape),
         "properties": {
             "id": "salient",
             "phase": "the salient on 10 June (to the armistice line)",
-            "area_km2": round(area_km2(salient(fronts)), 1),
+            "area_km2": round(area_km2(shape), 1),
         },
     }
     doc = json.loads(phases.to_json(drop_id=True))
