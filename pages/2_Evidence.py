@@ -18,6 +18,7 @@ from src.evidence import (
     geojson_files,
     ground_series,
     names_table,
+    phases_geojson,
     timeline_csv,
 )
 from src.measure import phase_changes
@@ -145,6 +146,13 @@ st.download_button(
     mime="application/zip",
     on_click="ignore",
     type="primary",
+)
+st.download_button(
+    "Salient and phases (derived GeoJSON)",
+    data=lambda: phases_geojson(atlas),  # made on request, not on every run
+    file_name="kumsong-1953-phases.geojson",
+    mime="application/geo+json",
+    on_click="ignore",
 )
 st.download_button(
     "Timeline as CSV",

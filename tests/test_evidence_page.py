@@ -30,6 +30,7 @@ def test_tables_charts_and_downloads_are_there():
     labels = [b.proto.label for b in at.get("download_button")]
     assert "All geodata as one zip" in labels
     assert "Timeline as CSV" in labels
+    assert "Salient and phases (derived GeoJSON)" in labels
     assert "front_lines.geojson" in labels
 
 
