@@ -20,10 +20,10 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from streamlit_folium import _get_feature_group_string, _get_map_string
 
+from src.calendar import all_days
 from src.data import load_atlas
 from src.day import Battle
 from src.mapbuild import base_map, day_layers
-from src.timeline import all_days
 
 
 def timed(fn, repeat: int = 1) -> list[float]:

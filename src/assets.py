@@ -15,7 +15,6 @@ from pathlib import Path
 
 from src.constants import STATIC_DIR
 
-LEAFLET_VERSION = "1.9.4"
 VENDOR = "vendor/leaflet"
 LEAFLET_FILES = ("leaflet.js", "leaflet.css", "images/layers.png", "images/layers-2x.png")
 

@@ -9,8 +9,8 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
+from src.calendar import all_days, day_label
 from src.constants import DATA_WINDOW, GEODATA_DIR
-from src.timeline import all_days, day_label
 from src.urlstate import quote
 
 CHAPTERS_FILE = GEODATA_DIR / "chapters.json"
@@ -111,11 +111,12 @@ def last(pos: Position, chapters: list[Chapter]) -> Position:
 
 # The lecture's buttons: label, keyboard shortcut, move, help. Clickers' PageDown/PageUp
 # reach Next/Back through the lecture page's key bridge.
+# Each button's widget key is stable: the clicker bridge finds the buttons by it.
 NAVIGATION = (
-    ("« First chapter", "Home", first, "Home"),
-    ("◀ Back", "ArrowLeft", back, "Left arrow or Page Up"),
-    ("Next ▶", "ArrowRight", forward, "Right arrow or Page Down"),
-    ("Last chapter »", "End", last, "End"),
+    ("« First chapter", "Home", first, "Home", "nav_first"),
+    ("◀ Back", "ArrowLeft", back, "Left arrow or Page Up", "nav_back"),
+    ("Next ▶", "ArrowRight", forward, "Right arrow or Page Down", "nav_next"),
+    ("Last chapter »", "End", last, "End", "nav_last"),
 )
 
 

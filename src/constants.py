@@ -10,6 +10,14 @@ GEODATA_DIR = ROOT / "geodata"
 STATIC_DIR = ROOT / "static"
 
 # The span the app steps through: the eve of the first assault to the armistice.
+# The US account dates the battle 10 June – 20 July; in Chinese usage the Jincheng Campaign
+# (金城战役) is its July phase, 13–27 July, and the June attacks were the second phase of
+# the summer offensive. Said once here, for every caption.
+SUBTITLE = (
+    "The last large Chinese offensive of the Korean War: the Battle of Kumsong, 10 June – 20 July 1953 in the "
+    "US account, whose July phase, 13–27 July, is the Jincheng Campaign (金城战役) of Chinese usage; "
+    "followed day by day to the armistice of 27 July."
+)
 FIRST_DAY = date(1953, 6, 10)
 LAST_DAY = date(1953, 7, 27)
 # Any date in the data must fall in this window (a little wider than the battle).
@@ -23,20 +31,6 @@ MAP_ZOOM = 11
 WGS84 = "EPSG:4326"
 UTM52N = "EPSG:32652"  # metric work only ever happens in this CRS
 
-SIDES = ("UNC", "PVA")
-
-# Map layers a reader can switch, in legend order; URLs name them by key.
-MAP_LAYERS = {
-    "front": "Front line of the day",
-    "reference": "10 June and armistice lines",
-    "lost": "Ground lost since 10 June",
-    "hills": "Hills: who held them",
-    "units": "Units",
-    "movements": "Attacks and counterattacks",
-    "events": "Events of the day",
-    "places": "Towns and valleys",
-    "water": "Rivers and reservoir",
-}
 BASEMAPS = {
     "plain": "Plain (offline)",
     "topo": "OpenTopoMap (online)",

@@ -14,9 +14,10 @@ import geopandas as gpd
 from shapely.geometry import Polygon
 from shapely.geometry.base import BaseGeometry
 
+from src.calendar import all_days, step
 from src.data import Atlas
 from src.measure import Advance, advance, to_lonlat, to_utm, unc_side
-from src.timeline import FrontState, all_days, front_on, step
+from src.timeline import FrontState, front_on
 
 
 @dataclass(frozen=True)
@@ -60,7 +61,9 @@ class Battle:
         fronts = atlas["front_lines"]
         self.has_front = not fronts.empty
         if self.has_front:
-            self.first_line = fronts.sort_values("date").iloc[0].geometry
+            ordered = fronts.sort_values("date")
+            self.first_row, self.last_row = ordered.iloc[0], ordered.iloc[-1]
+            self.first_line, self.last_line = self.first_row.geometry, self.last_row.geometry
         self.on = lru_cache(maxsize=None)(self._compute)
 
     def _compute(self, day: date) -> Day:

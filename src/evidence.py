@@ -15,13 +15,13 @@ import pandas as pd
 import shapely
 from shapely.geometry import mapping
 
+from src.calendar import day_label
 from src.constants import GEODATA_DIR
 from src.data import LAYERS, Atlas, prop
 from src.day import Battle
-from src.mapbuild import local_name, rows
-from src.measure import area_km2, phase_changes, salient, to_utm, unc_side
+from src.measure import advance, area_km2, phase_changes, salient, to_utm, unc_side
 from src.styles import CERTAINTY_LABELS
-from src.timeline import day_label
+from src.text import local_name, rows
 
 CLAIMS_FILE = GEODATA_DIR / "claims.json"
 TOPICS = {
@@ -90,6 +90,8 @@ def ground_series(battle: Battle) -> pd.DataFrame:
 def depth_profile(battle: Battle, day: date) -> pd.DataFrame:
     """How far behind the 10 June line the day's front lay, along the 10 June line from west
     to east (km), every 250 m."""
+    if not battle.has_front:
+        return pd.DataFrame({"along_km": [], "depth_km": []})
     first = to_utm(battle.first_line)
     line = to_utm(battle.on(day).front.line)
     lost = unc_side(first).difference(unc_side(line))
@@ -98,6 +100,31 @@ def depth_profile(battle: Battle, day: date) -> pd.DataFrame:
     inside = shapely.contains(lost.buffer(1.0), points) if not lost.is_empty else np.zeros(len(points), bool)
     depth = np.where(inside, shapely.distance(line, points), 0.0)
     return pd.DataFrame({"along_km": distances / 1000, "depth_km": depth / 1000})
+
+
+JULY_OFFENSIVE = date(1953, 7, 13)  # the eve of the Jincheng Campaign: the line it started from
+
+
+def kept_km2(battle: Battle) -> float | None:
+    """Ground the Chinese took in July and kept: between the 13 July line and the armistice."""
+    if not battle.has_front:
+        return None
+    return advance(battle.on(JULY_OFFENSIVE).front.line, battle.last_line).area_km2
+
+
+def provenance_markdown(battle: Battle) -> str:
+    kept = kept_km2(battle)
+    ours = f"about {kept:.0f} km²" if kept is not None else "no figure (the front lines could not be read)"
+    return (
+        "**How the lines were made.** Only the armistice line is taken from a dataset (the Military Demarcation "
+        "Line in Statistics Korea's and NGII's boundaries). The earlier lines are reconstructed from the "
+        "distances, directions and named heights in the sources, each with its uncertainty; see the geodata "
+        "README for each stretch. **Where sources disagree:** the ground the Chinese kept is given as more than "
+        "140 km² (Chinese), about 170 km² and 200 km² (Korean); our lines give "
+        f"{ours} between the 13 July line and the armistice line (computed in UTM 52N). Christmas Hill is "
+        "Hill 1220 in Hermes and Hill 1090 in Korean sources; Capitol Hill's loss is credited to the ROK 8th "
+        "Division by Hermes and to the 5th by *Time*."
+    )
 
 
 def feature_table(atlas: Atlas, lang: str = "en") -> pd.DataFrame:

@@ -6,6 +6,11 @@ session state and every page writes it back to the URL; a fresh session reads th
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from importlib import resources
+
 import streamlit as st
 
 from src.assets import ensure_static_assets
@@ -158,6 +163,40 @@ def share_url(current: ViewState) -> str:
 def show_notices() -> None:
     for notice in st.session_state.get(NOTICES, []):
         st.warning(notice, icon="⚠️")
+
+
+def page_css(name: str) -> str:
+    return (resources.files("src") / "page_assets" / name).read_text(encoding="utf-8")
+
+
+@dataclass
+class Page:
+    """What a page gets from its frame; it may set `params` to write its own URL."""
+
+    battle: Battle
+    params: dict[str, str] | None = field(default=None)
+
+
+@contextmanager
+def page(title: str, icon: str, *, lecture: bool = False, css: str = "app.css") -> Iterator[Page]:
+    """Every page's frame, in one order: configure, load, read the link once, show notices
+    and data problems, let the page draw, then write the view back to the address."""
+    st.set_page_config(
+        page_title=f"Kumsong 1953 · {title}",
+        page_icon=icon,
+        layout="wide",
+        initial_sidebar_state="collapsed" if lecture else "auto",
+    )
+    st.html(f"<style>{page_css(css)}</style>")
+    current = battle()
+    read_url_once()
+    if lecture:
+        read_lecture_url_once(chapters())
+    show_notices()
+    show_data_problems(current)
+    frame = Page(current)
+    yield frame
+    write_url(view(), frame.params)
 
 
 def _plain(value: object) -> str:

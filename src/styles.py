@@ -1,7 +1,9 @@
-"""Colours and line styles, defined once for the map, legend, charts and export.
+"""Colours, line styles and symbol sizes, defined once for the map, legend, charts and export.
 
 The palette is Okabe-Ito (safe for the common colour-vision deficiencies), and each
 style also differs in dash pattern or marker shape so that nothing relies on colour.
+The drawer (src/drawer_assets/drawer.js) receives these as data; nothing here is retyped
+in JavaScript.
 """
 
 from __future__ import annotations
@@ -17,6 +19,7 @@ SIDE_LABELS = {
     "PVA": "Chinese People's Volunteers",
     "contested": "Contested",
 }
+INK = "#1A1A1A"
 
 FRONT_ATTESTED = {"color": "#111111", "weight": 5, "opacity": 0.95}
 FRONT_INTERPOLATED = {"color": "#111111", "weight": 4, "opacity": 0.85, "dashArray": "10 8"}
@@ -35,7 +38,16 @@ MOVEMENT = {  # solid, long dashes, short dashes: told apart without colour
     "counterattack": {"color": SIDE_COLOURS["UNC"], "weight": 4, "opacity": 0.9, "dashArray": "14 5"},
     "withdrawal": {"color": SIDE_COLOURS["UNC"], "weight": 3, "opacity": 0.9, "dashArray": "4 5"},
 }
+ARROWHEAD_M = (900, 700)  # length and width of a movement's head on the ground, metres
+TOWN = {"radius": 4, "color": INK, "weight": 2, "fillColor": "#FFFFFF", "fillOpacity": 1}
 BACKGROUND = "#F4F1E8"  # the offline base map's paper colour
+
+# Symbol boxes in CSS pixels at scale 1 (the drawer multiplies them by the map's scale).
+HILL_PX = 18
+EVENT_PX = 26
+UNIT_SCALE = 0.8  # unit symbols are drawn at this fraction of symbols.unit_svg's size
+UNIT_LABEL_PX = 11  # the line under a unit symbol that carries its short designation
+LABEL_OFFSET_PX = (-10, 8)  # a name's anchor relative to its point: right of and above it
 
 CERTAINTY_LABELS = {
     "attested": "attested: read from a map, coordinate list or exact description",
@@ -43,5 +55,5 @@ CERTAINTY_LABELS = {
     "approximate": "approximate: general area only",
 }
 
-# Lecture mode scales every weight and font by this factor.
+# Lecture mode scales every weight, symbol and font by this factor.
 PROJECTOR_SCALE = 1.6

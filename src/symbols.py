@@ -4,8 +4,6 @@ markers and arrowheads. Each differs by shape as well as colour."""
 from __future__ import annotations
 
 import math
-import re
-from html import escape
 
 from src.styles import SIDE_COLOURS, SIDE_FILLS
 
@@ -59,14 +57,6 @@ def hill_svg(holder: str, scale: float = 1.0) -> str:
         f'<svg xmlns="http://www.w3.org/2000/svg" width="{s}" height="{s}" viewBox="0 0 {s} {s}">'
         f'<polygon points="{points}" fill="{SIDE_COLOURS[holder]}" stroke="#1A1A1A" stroke-width="{m}"{dash}/></svg>'
     )
-
-
-def short_designation(name: str, nation: str) -> str:
-    """'ROK 6th Division' -> 'ROK 6'; 'US 187th Airborne RCT' -> 'US 187'."""
-    if "Capital" in name:
-        return "ROK Cap"
-    number = re.search(r"\d+", name)
-    return f"{nation if nation != 'PRC' else 'PVA'} {number.group(0) if number else escape(name[:8])}"
 
 
 def arrowhead(

@@ -1,4 +1,4 @@
-"""Days of the battle and the front line of any day.
+"""The front line of any day of the battle.
 
 Between two dated states the front is a morph of one line into the next. The morph is
 a drawing aid, not a claim: the real front moved in jumps, hill by hill, and the app
@@ -9,37 +9,13 @@ from __future__ import annotations
 
 import itertools
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date
 
 import geopandas as gpd
 import numpy as np
 from shapely.geometry import LineString
 
-from src.constants import FIRST_DAY, LAST_DAY
-
 SAMPLES_PER_SECTION = 48
-
-
-def all_days(first: date = FIRST_DAY, last: date = LAST_DAY) -> list[date]:
-    return [first + timedelta(days=i) for i in range((last - first).days + 1)]
-
-
-def day_label(day: date) -> str:
-    """'14 Jul 1953': readable in any locale, and never a timestamp (1953 is pre-epoch)."""
-    return f"{day.day} {day:%b %Y}"
-
-
-def iso_label(iso: str) -> str:
-    """day_label for an ISO date as the data stores it."""
-    return day_label(date.fromisoformat(iso))
-
-
-def clamp(day: date, first: date = FIRST_DAY, last: date = LAST_DAY) -> date:
-    return min(max(day, first), last)
-
-
-def step(day: date, days: int) -> date:
-    return clamp(day + timedelta(days=days))
 
 
 @dataclass(frozen=True)

@@ -12,18 +12,18 @@ from dataclasses import dataclass, replace
 from datetime import date
 from urllib.parse import urlencode
 
+from src.calendar import day_label
 from src.constants import (
     BASEMAPS,
     FIRST_DAY,
     LANGUAGES,
     LAST_DAY,
     MAP_CENTRE,
-    MAP_LAYERS,
     MAP_ZOOM,
     THEATRE_BBOX,
     ZOOM_RANGE,
 )
-from src.timeline import day_label
+from src.layers import LAYER_LABELS
 
 MAX_QUOTED = 40
 
@@ -31,7 +31,7 @@ MAX_QUOTED = 40
 @dataclass(frozen=True)
 class ViewState:
     day: date = FIRST_DAY
-    layers: tuple[str, ...] = tuple(MAP_LAYERS)
+    layers: tuple[str, ...] = tuple(LAYER_LABELS)
     lat: float = MAP_CENTRE[0]
     lon: float = MAP_CENTRE[1]
     zoom: int = MAP_ZOOM
@@ -79,8 +79,8 @@ def parse(params: Mapping[str, object]) -> tuple[ViewState, list[str]]:
     raw = _first(params, "layers")
     if raw is not None:
         asked = [part.strip() for part in raw.split(",") if part.strip()]
-        known = tuple(key for key in MAP_LAYERS if key in asked)
-        unknown = [part for part in asked if part not in MAP_LAYERS]
+        known = tuple(key for key in LAYER_LABELS if key in asked)
+        unknown = [part for part in asked if part not in LAYER_LABELS]
         if unknown:
             notices.append(f"Ignored unknown layer(s) {', '.join(quote(u) for u in unknown)}.")
         if known or raw.strip() == "":

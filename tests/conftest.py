@@ -7,8 +7,10 @@ from pathlib import Path
 
 import pytest
 
+from src.chapters import Chapter, load_chapters
 from src.constants import GEODATA_DIR
 from src.data import Atlas, load_atlas
+from src.day import Battle
 
 
 @pytest.fixture(scope="session")
@@ -27,3 +29,13 @@ def geodata_copy(tmp_path: Path) -> Path:
     target = tmp_path / "geodata"
     shutil.copytree(GEODATA_DIR, target)
     return target
+
+
+@pytest.fixture(scope="session")
+def battle(atlas) -> Battle:
+    return Battle(atlas)
+
+
+@pytest.fixture(scope="session")
+def chapters(atlas) -> list[Chapter]:
+    return load_chapters(sources=atlas.sources)

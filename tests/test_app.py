@@ -7,38 +7,29 @@ test_mapbuild.py and in the browser tests.
 from __future__ import annotations
 
 from datetime import date
-from pathlib import Path
 
 import pytest
 from streamlit.testing.v1 import AppTest
 
-ROOT = Path(__file__).resolve().parent.parent
-PAGES = [ROOT / "app.py", *sorted((ROOT / "pages").glob("*.py"))]
+from tests import pages
+from tests.pages import param as _param
 
 
 def _run(params: dict[str, str] | None = None) -> AppTest:
-    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60)
-    for key, value in (params or {}).items():
-        at.query_params[key] = value
-    return at.run()
+    return pages.run(pages.APP, params)
 
 
 def _slider(at: AppTest):
     return at.select_slider(key="day")
 
 
-def _param(at: AppTest, key: str) -> str:
-    value = at.query_params[key]
-    return value[-1] if isinstance(value, list) else value
-
-
 def _front_status(at: AppTest) -> str:
     return next(m.value for m in at.markdown if m.value.startswith("**Front:**"))
 
 
-@pytest.mark.parametrize("page", PAGES, ids=lambda p: p.name)
+@pytest.mark.parametrize("page", pages.PAGES, ids=lambda p: p.name)
 def test_every_page_runs_without_an_exception(page):
-    at = AppTest.from_file(str(page), default_timeout=60).run()
+    at = pages.run(page)
     assert not at.exception, at.exception
 
 

@@ -19,11 +19,6 @@ from src.chapters import (
 )
 
 
-@pytest.fixture(scope="module")
-def chapters(atlas):
-    return load_chapters(sources=atlas.sources)
-
-
 def test_the_six_chapters_are_in_order(chapters):
     assert [c.id for c in chapters] == ["salient", "first-assault", "lull", "collapse", "counterattack", "armistice"]
     starts = [c.start for c in chapters]

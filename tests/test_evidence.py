@@ -11,7 +11,6 @@ from datetime import date
 import pytest
 
 from src.data import LAYERS
-from src.day import Battle
 from src.evidence import (
     CITATION,
     TOPICS,
@@ -23,11 +22,6 @@ from src.evidence import (
     names_table,
     timeline_csv,
 )
-
-
-@pytest.fixture(scope="module")
-def battle(atlas) -> Battle:
-    return Battle(atlas)
 
 
 @pytest.fixture(scope="module")

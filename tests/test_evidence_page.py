@@ -3,18 +3,14 @@
 from __future__ import annotations
 
 from datetime import date
-from pathlib import Path
 
 from streamlit.testing.v1 import AppTest
 
-ROOT = Path(__file__).resolve().parent.parent
+from tests import pages
 
 
 def _run(params: dict[str, str] | None = None) -> AppTest:
-    at = AppTest.from_file(str(ROOT / "pages" / "2_Evidence.py"), default_timeout=60)
-    for key, value in (params or {}).items():
-        at.query_params[key] = value
-    return at.run()
+    return pages.run(pages.EVIDENCE, params)
 
 
 def _features(at: AppTest):
@@ -62,7 +58,7 @@ def test_the_marked_day_follows_the_link():
 
 
 def test_the_view_survives_a_page_switch():
-    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60)
+    at = AppTest.from_file(str(pages.APP), default_timeout=90)
     at.query_params["date"] = "1953-07-14"
     at.run()
     at.switch_page("pages/1_Lecture.py").run()

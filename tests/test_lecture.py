@@ -2,34 +2,30 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from streamlit.testing.v1 import AppTest
 
-PAGE = str(Path(__file__).resolve().parent.parent / "pages" / "1_Lecture.py")
+from tests import pages
+from tests.pages import param as _param
 
 
 def _run(params: dict[str, str] | None = None) -> AppTest:
-    at = AppTest.from_file(PAGE, default_timeout=60)
-    for key, value in (params or {}).items():
-        at.query_params[key] = value
-    return at.run()
+    return pages.run(pages.LECTURE, params)
+
+
+def _status(at: AppTest) -> str:
+    """The line under the title: chapter, span, day and step."""
+    return next(m.value for m in at.markdown if m.value.startswith("**Chapter "))
 
 
 def _button(at: AppTest, label: str):
     return next(b for b in at.button if label in b.label)
 
 
-def _param(at: AppTest, key: str) -> str:
-    value = at.query_params[key]
-    return value[-1] if isinstance(value, list) else value
-
-
 def test_it_opens_on_the_first_chapter():
     at = _run()
     assert not at.exception
     assert at.title[0].value == "The Kumsong salient"
-    assert "Chapter 1 of 6" in at.markdown[1].value
+    assert "Chapter 1 of 6" in _status(at)
 
 
 def test_next_walks_through_the_chapters_in_order():
@@ -47,7 +43,7 @@ def test_back_and_first_and_last():
     at = _run({"chapter": "3", "step": "1"})
     _button(at, "Back").click().run()
     assert at.title[0].value == "The first assault"
-    assert "(step 9 of 9)" in at.markdown[1].value
+    assert "(step 9 of 9)" in _status(at)
     _button(at, "Last chapter").click().run()
     assert at.title[0].value == "The armistice line"
     _button(at, "First chapter").click().run()
@@ -58,7 +54,7 @@ def test_back_and_first_and_last():
 def test_a_deep_link_opens_chapter_and_step():
     at = _run({"chapter": "4", "step": "2"})
     assert at.title[0].value == "The renewed assault and the collapse of the bulge"
-    assert "14 Jul 1953" in at.markdown[1].value
+    assert "14 Jul 1953" in _status(at)
 
 
 def test_a_bad_deep_link_gives_a_notice():
@@ -85,7 +81,7 @@ def test_the_buttons_answer_clicker_and_arrow_keys():
 
 
 def test_presenter_settings_survive_a_visit_to_another_page():
-    at = AppTest.from_file(str(Path(PAGE).parent.parent / "app.py"), default_timeout=60).run()
+    at = pages.run()
     at.switch_page("pages/1_Lecture.py").run()
     at.toggle[0].set_value(True).run()
     at.switch_page("pages/2_Evidence.py").run()

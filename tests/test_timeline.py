@@ -9,30 +9,9 @@ import shapely
 from shapely.geometry import LineString
 from shapely.testing import assert_geometries_equal
 
+from src.calendar import all_days
 from src.measure import advance
-from src.timeline import all_days, clamp, day_label, front_on, key_dates, morph, step
-
-
-def test_the_battle_has_48_days():
-    days = all_days()
-    assert days[0] == date(1953, 6, 10)
-    assert days[-1] == date(1953, 7, 27)
-    assert len(days) == 48
-
-
-@pytest.mark.parametrize(
-    ("day", "label"),
-    [(date(1953, 6, 10), "10 Jun 1953"), (date(1953, 7, 14), "14 Jul 1953"), (date(1953, 7, 1), "1 Jul 1953")],
-)
-def test_day_label_is_the_day_itself(day, label):
-    assert day_label(day) == label
-
-
-def test_step_and_clamp_stay_in_the_battle():
-    assert step(date(1953, 6, 10), -1) == date(1953, 6, 10)
-    assert step(date(1953, 7, 27), 1) == date(1953, 7, 27)
-    assert step(date(1953, 6, 30), 1) == date(1953, 7, 1)
-    assert clamp(date(1950, 1, 1)) == date(1953, 6, 10)
+from src.timeline import front_on, key_dates, morph
 
 
 def test_key_dates_come_from_the_data(front_lines):

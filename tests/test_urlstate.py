@@ -6,7 +6,7 @@ from datetime import date
 
 import pytest
 
-from src.constants import MAP_LAYERS
+from src.layers import LAYER_LABELS
 from src.urlstate import DEFAULT, ViewState, parse, query_string, quote, to_params
 
 
@@ -78,7 +78,7 @@ def test_hostile_layers_are_named_harmlessly():
 
 def test_only_unknown_layers_keep_the_default_layers():
     view, notices = parse({"layers": "tanks"})
-    assert view.layers == tuple(MAP_LAYERS)
+    assert view.layers == tuple(LAYER_LABELS)
     assert notices == ["Ignored unknown layer(s) tanks."]
 
 

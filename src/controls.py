@@ -1,0 +1,64 @@
+"""The Explorer's time controls: stepping, jumping and playing, as session-state callbacks.
+
+Callbacks run before the page is drawn, so a click changes the day exactly once and the
+slider is drawn with the new value (no hand-off through a second rerun).
+"""
+
+from __future__ import annotations
+
+import time
+
+import streamlit as st
+
+from src import session
+from src.calendar import all_days, step
+from src.constants import LAST_DAY
+
+PLAY_SECONDS = 1.2
+
+
+def go(days: int) -> None:
+    state = st.session_state
+    state[session.DAY] = step(state[session.DAY], days)
+
+
+def jump() -> None:
+    state = st.session_state
+    if state.get(session.JUMP):
+        state[session.DAY] = state[session.JUMP]
+    state[session.JUMP] = None
+
+
+def toggle_play() -> None:
+    state = st.session_state
+    state[session.PLAYING] = not state[session.PLAYING]
+    if state[session.PLAYING] and state[session.DAY] >= LAST_DAY:
+        state[session.DAY] = all_days()[0]
+
+
+def apply_pending_day() -> None:
+    """The play timer sets the next day here; it is applied before the slider is drawn."""
+    state = st.session_state
+    if session.PENDING_DAY in state:
+        state[session.DAY] = state.pop(session.PENDING_DAY)
+
+
+def play_timer() -> None:
+    """While playing, a fragment that asks for the next day every PLAY_SECONDS."""
+    state = st.session_state
+    if not state[session.PLAYING]:
+        return
+
+    @st.fragment(run_every=PLAY_SECONDS)
+    def _tick() -> None:
+        now = time.monotonic()
+        if now - state.get(session.LAST_TICK, 0.0) < PLAY_SECONDS * 0.9:
+            return
+        state[session.LAST_TICK] = now
+        if state[session.DAY] >= LAST_DAY:
+            state[session.PLAYING] = False
+        else:
+            state[session.PENDING_DAY] = step(state[session.DAY], 1)
+        st.rerun()
+
+    _tick()

@@ -1,0 +1,175 @@
+"""The day panel, built once as structured data and rendered as Markdown (the app) or HTML
+(the offline file), so both say the same words: the front and how sure it is, the figures,
+the hills that changed hands, and the events with their units and sources."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date
+from html import escape
+
+from src.calendar import day_label
+from src.day import Battle
+from src.styles import CERTAINTY_LABELS, SIDE_LABELS
+from src.text import event_when, local_name, md, rows
+
+FIGURES_NOTE = (
+    "Computed in UTM zone 52N from the front lines of the geodata; as uncertain as the lines themselves "
+    "(a few km where they are reconstructed)."
+)
+NO_EVENT = "No event recorded for this day; the front held as drawn."
+NOT_AVAILABLE = "not available"
+LOST_LABEL = "Ground lost since 10 June"
+DEPTH_LABEL = "Deepest point behind the 10 June line"
+
+
+@dataclass(frozen=True)
+class FrontText:
+    kind: str  # "dated", "interpolated" or "missing"
+    label: str = ""  # the dated state, or the earlier of the two it lies between
+    later: str = ""  # the later state, when interpolated
+    fraction: float = 0.0
+    certainty: str = ""
+    uncertainty_km: float | None = None
+    source: str = ""
+
+
+@dataclass(frozen=True)
+class EventText:
+    number: int
+    name: str
+    when: str
+    summary: str
+    units: str
+    source: str
+
+
+@dataclass(frozen=True)
+class DayText:
+    day: date
+    front: FrontText
+    lost_km2: float | None
+    depth_km: float | None
+    changes: tuple[str, ...]
+    events: tuple[EventText, ...]
+
+    @property
+    def label(self) -> str:
+        return day_label(self.day)
+
+    @property
+    def lost_text(self) -> str:
+        return NOT_AVAILABLE if self.lost_km2 is None else f"{self.lost_km2:.0f} km²"
+
+    @property
+    def depth_text(self) -> str:
+        return NOT_AVAILABLE if self.depth_km is None else f"{self.depth_km:.1f} km"
+
+
+def day_text(battle: Battle, day: date, lang: str = "en") -> DayText:
+    atlas = battle.atlas
+    info = battle.on(day)
+    fronts = atlas["front_lines"]
+    front = info.front
+    if front is None:
+        front_text = FrontText("missing")
+    elif front.interpolated:
+        a, b = fronts.loc[front.before_id], fronts.loc[front.after_id]
+        front_text = FrontText("interpolated", a["label"], b["label"], front.fraction)
+    else:
+        row = fronts.loc[front.before_id]
+        front_text = FrontText(
+            "dated",
+            row["label"],
+            certainty=CERTAINTY_LABELS.get(row["certainty"], row["certainty"]).split(":")[0],
+            uncertainty_km=row["uncertainty_m"] / 1000 if row["uncertainty_m"] == row["uncertainty_m"] else None,
+            source=atlas.cite(row["source"]),
+        )
+    places = atlas["places"]
+    changes = []
+    for hid, before, after in battle.changed_hands(day):
+        verb = "contested" if after == "contested" else f"taken by the {SIDE_LABELS.get(after, after)}"
+        changes.append(f"{local_name(places.loc[hid], lang)}: {verb}" + (f" (was {before})" if before else ""))
+    events = tuple(
+        EventText(
+            number=number,
+            name=local_name(row, lang),
+            when=event_when(row),
+            summary=row["summary"],
+            units=", ".join(row["units"]) if len(row["units"]) else "",
+            source=atlas.cite_feature(row),
+        )
+        for number, row in enumerate(rows(info.events), start=1)
+    )
+    advance = info.since_start
+    return DayText(
+        day=day,
+        front=front_text,
+        lost_km2=advance.area_km2 if advance else None,
+        depth_km=advance.max_depth_km if advance else None,
+        changes=tuple(changes),
+        events=events,
+    )
+
+
+# --- rendering: the same sentences as Markdown (the app) or HTML (the offline file) --------
+
+
+@dataclass(frozen=True)
+class Markup:
+    strong: Callable[[str], str]
+    em: Callable[[str], str]
+    esc: Callable[[object], str]
+    br: str
+
+
+MARKDOWN = Markup(lambda s: f"**{s}**", lambda s: f"*{s}*", md, "  \n")
+HTML = Markup(lambda s: f"<b>{s}</b>", lambda s: f"<i>{s}</i>", lambda s: escape(str(s)), "<br>")
+
+
+def front_sentence(text: DayText, m: Markup = MARKDOWN) -> str:
+    f = text.front
+    if f.kind == "missing":
+        return (
+            m.strong("Front:") + " the front-line data could not be read, so no line is drawn (see the message above)."
+        )
+    if f.kind == "interpolated":
+        return (
+            f"{m.strong('Front:')} interpolated between {m.em(m.esc(f.label))} and {m.em(m.esc(f.later))} "
+            f"({f.fraction:.0%} of the way). The dashed line is a drawing aid, not a recorded position."
+        )
+    radius = f" (±{f.uncertainty_km:.1f} km)" if f.uncertainty_km is not None else ""
+    return f"{m.strong('Front:')} {m.em(m.esc(f.label))}, {f.certainty}{radius}. Source: {m.esc(f.source)}."
+
+
+def changes_sentence(text: DayText, m: Markup = MARKDOWN) -> str:
+    return f"{m.strong('Changed hands today:')} " + "; ".join(m.esc(c) for c in text.changes) if text.changes else ""
+
+
+def event_paragraph(event: EventText, m: Markup = MARKDOWN) -> str:
+    out = f"{m.strong(f'{event.number}. ' + m.esc(event.name))} ({m.esc(event.when)}){m.br}{m.esc(event.summary)}"
+    if event.units:
+        out += f"{m.br}{m.em('Units:')} {m.esc(event.units)}"
+    return out + f"{m.br}{m.em('Source:')} {m.esc(event.source)}"
+
+
+def event_titles(text: DayText) -> list[str]:
+    return [f"{e.number}. {md(e.name)}" for e in text.events]
+
+
+def day_html(text: DayText) -> str:
+    """The whole panel as HTML for the offline file: every data text escaped."""
+    parts = [f"<h2>{escape(text.label)}</h2>", f"<p>{front_sentence(text, HTML)}</p>"]
+    parts.append(
+        f'<div class="figures" title="{escape(FIGURES_NOTE)}">'
+        f"<div><b>{escape(text.lost_text)}</b><br>{escape(LOST_LABEL)}</div>"
+        f"<div><b>{escape(text.depth_text)}</b><br>{escape(DEPTH_LABEL)}</div></div>"
+    )
+    if text.changes:
+        parts.append(f"<p>{changes_sentence(text, HTML)}</p>")
+    parts.append("<h3>What happened</h3>")
+    if not text.events:
+        parts.append(f"<p><i>{escape(NO_EVENT)}</i></p>")
+    parts += [f"<div class='event'>{event_paragraph(e, HTML)}</div>" for e in text.events]
+    return "".join(parts)

@@ -1,0 +1,58 @@
+"""The battle as the drawer reads it: styles, static features and every day's records.
+
+Computed once per atlas and held by the browser: the app's map carries it in its base
+script (which never changes with the date), so a step only tells the drawer which day,
+which layers and which language; the offline file inlines the very same scene.
+"""
+
+from __future__ import annotations
+
+import json
+from functools import lru_cache
+from importlib import resources
+from typing import Any
+
+from src import styles
+from src.calendar import day_label
+from src.day import Battle
+from src.layers import DRAW_ORDER, day_records, draw_styles, features
+
+
+def build_scene(battle: Battle) -> dict[str, Any]:
+    return {
+        "styles": draw_styles(),
+        "order": list(DRAW_ORDER),
+        "labelOffset": list(styles.LABEL_OFFSET_PX),
+        "unitLabelPx": styles.UNIT_LABEL_PX,
+        "features": features(battle),
+        "days": [
+            {"iso": info.day.isoformat(), "label": day_label(info.day), "records": day_records(battle, info)}
+            for info in battle.series()
+        ],
+    }
+
+
+@lru_cache(maxsize=4)
+def scene_json(battle: Battle) -> str:
+    """The scene as JSON that is safe inside a <script> element (made once per atlas)."""
+    return script_json(build_scene(battle))
+
+
+def script_json(data: Any) -> str:
+    """JSON for an inline script: no '<', '>' or '&' (so no '</script>' or '<!--' can end or
+    hide the script) and no line separators that older parsers treat as line ends."""
+    text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+    for char, code in (
+        ("<", "\\u003c"),
+        (">", "\\u003e"),
+        ("&", "\\u0026"),
+        ("\u2028", "\\u2028"),
+        ("\u2029", "\\u2029"),
+    ):
+        text = text.replace(char, code)
+    return text
+
+
+def asset(name: str) -> str:
+    """A JS or CSS file of the drawer, as text."""
+    return (resources.files("src") / "drawer_assets" / name).read_text(encoding="utf-8")
