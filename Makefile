@@ -3,7 +3,7 @@ VENV ?= .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed-$(shell cat requirements.txt requirements-dev.txt | sha1sum | cut -c1-12)
 
-.PHONY: run test lint validate bench export browser clean
+.PHONY: run test lint validate bench export browser screenshots clean
 
 $(STAMP): requirements.txt requirements-dev.txt
 	python3 -m venv $(VENV)
@@ -29,6 +29,10 @@ export: $(STAMP)
 
 bench: $(STAMP)
 	$(PY) scripts/benchmark.py $(ARGS)
+
+# The README's pictures, made on purpose (the browser tests never rewrite them otherwise).
+screenshots: $(STAMP) browser
+	ATLAS_SCREENSHOTS=1 $(PY) -m pytest -q -m browser -k "renders"
 
 browser:
 	@scripts/install-chromium.sh

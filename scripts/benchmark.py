@@ -1,11 +1,11 @@
 """Timings of the app's hot paths; prints figures, asserts nothing.
 
-    make bench            # server-side steps
-    make bench ARGS=--browser   # also a real browser: click "Next", wait for the new line
+    make bench                  # server side: load, the scene, a step's script
+    make bench ARGS=--browser   # also real Chromium: the app against a bare Streamlit page
 
-What a slider step costs on the server: building the day's feature groups and turning
-them into the script streamlit-folium sends (the base map is not rebuilt in the browser).
-In the browser: from the click to the new front line drawn, and whether the map survived.
+In the browser every figure is set beside the floor measured in the same run: a bare
+Streamlit page (scripts/floor_app.py) whose select_slider only changes a line of text.
+No design that goes through the server can step faster than that floor.
 """
 
 from __future__ import annotations
@@ -13,17 +13,21 @@ from __future__ import annotations
 import statistics
 import sys
 import time
-from datetime import date
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
 
-from streamlit_folium import _get_feature_group_string, _get_map_string
+from streamlit_folium import _get_feature_group_string, _get_map_string  # noqa: E402
 
-from src.calendar import all_days
-from src.data import load_atlas
-from src.day import Battle
-from src.mapbuild import base_map, day_layers
+from src.calendar import all_days  # noqa: E402
+from src.data import load_atlas  # noqa: E402
+from src.day import Battle  # noqa: E402
+from src.layers import LAYER_LABELS  # noqa: E402
+from src.mapbuild import base_map, day_step  # noqa: E402
+from src.scene import build_scene  # noqa: E402
+
+FRONT = 'path[stroke="#111111"]'
 
 
 def timed(fn, repeat: int = 1) -> list[float]:
@@ -35,59 +39,143 @@ def timed(fn, repeat: int = 1) -> list[float]:
     return out
 
 
-def report(name: str, samples: list[float]) -> None:
+def p95(samples: list[float]) -> float:
+    ordered = sorted(samples)
+    return ordered[min(len(ordered) - 1, round(0.95 * (len(ordered) - 1)))]
+
+
+def report(name: str, samples: list[float], floor: float | None = None) -> None:
+    ratio = f"   {statistics.median(samples) / floor:4.2f}× floor" if floor else ""
     if len(samples) == 1:
-        print(f"{name:<52} {samples[0]:8.1f} ms")
+        print(f"{name:<56} {samples[0]:8.1f} ms{ratio}")
     else:
         print(
-            f"{name:<52} median {statistics.median(samples):7.1f} ms   max {max(samples):7.1f} ms   (n={len(samples)})"
+            f"{name:<56} median {statistics.median(samples):7.1f} ms   p95 {p95(samples):7.1f} ms"
+            f"   (n={len(samples)}){ratio}"
         )
 
 
-def main() -> None:
-    atlas_holder = {}
-    report("load and validate geodata (once per process)", timed(lambda: atlas_holder.setdefault("a", load_atlas())))
-    battle = Battle(atlas_holder["a"])
-    report("compute geometry of all 48 days (once per process)", timed(battle.series))
-    report("base map script (stable: no reload on a step)", timed(lambda: _get_map_string(base_map()), 10))
+def server() -> None:
+    holder = {}
+    report("load and validate geodata (once per process)", timed(lambda: holder.setdefault("a", load_atlas())))
+    battle = Battle(holder["a"])
+    report("geometry of all 48 days (once per process)", timed(battle.series))
+    report("the scene: every day's records (once per process)", timed(lambda: build_scene(battle)))
+    report("base map script with the scene (cached scene)", timed(lambda: _get_map_string(base_map(battle)), 10))
 
-    def step(day: date) -> None:
-        fmap = base_map()
-        groups = day_layers(battle, day)
-        "".join(_get_feature_group_string(g, fmap, i) for i, g in enumerate(groups))
+    def step(day) -> None:
+        _get_feature_group_string(day_step(day, tuple(LAYER_LABELS)), base_map(battle))
 
-    report("slider step: day layers + their script (cached day)", [timed(lambda d=d: step(d))[0] for d in all_days()])
-    cold = Battle(atlas_holder["a"])
-    report("slider step with an uncached day", [timed(lambda d=d: (cold.on(d), step(d)))[0] for d in all_days()[:10]])
+    report("a step's script (what the component receives)", [timed(lambda d=d: step(d))[0] for d in all_days()])
 
 
-def browser_steps(steps: int = 12) -> None:
+def _floor(browser, url: str, steps: int) -> tuple[list[float], float]:
+    page = browser.new_page(viewport={"width": 1400, "height": 1000})
+    start = time.perf_counter()
+    page.goto(f"{url}/")
+    page.get_by_text("Shown: 1953-06-10").wait_for()
+    first = (time.perf_counter() - start) * 1000
+    slider = page.get_by_role("slider")
+    samples = []
+    for i in range(steps):
+        slider.focus()
+        start = time.perf_counter()
+        page.keyboard.press("ArrowRight")
+        page.get_by_text(f"Shown: 1953-06-{11 + i}").wait_for()
+        samples.append((time.perf_counter() - start) * 1000)
+        page.wait_for_timeout(200)
+    page.close()
+    return samples, first
+
+
+def _frame(page):
+    page.wait_for_selector('iframe[title="streamlit_folium.st_folium"]')
+    frame = next(f for f in page.frames if "streamlit_folium" in f.url)
+    frame.wait_for_selector(FRONT)
+    return frame
+
+
+def _app(browser, url: str, steps: int, how: str) -> tuple[list[float], list[float], float, bool]:
+    """Median step by `how` ("key": ArrowRight on the slider, "next": the Next button): the
+    time to the new line on the map, and to the day's heading."""
+    page = browser.new_page(viewport={"width": 1400, "height": 1000})
+    start = time.perf_counter()
+    page.goto(f"{url}/?date=1953-06-12")
+    frame = _frame(page)
+    first = (time.perf_counter() - start) * 1000
+    frame.evaluate("() => { window.__kept = true; }")
+    drawn, told = [], []
+    for i in range(steps):
+        before = frame.eval_on_selector(FRONT, "p => p.getAttribute('d')")
+        if how == "key":
+            page.get_by_role("slider").focus()
+        start = time.perf_counter()
+        if how == "key":
+            page.keyboard.press("ArrowRight")
+        else:
+            page.get_by_role("button", name="Next ▶").click()
+        frame.wait_for_function(f"d => document.querySelector('{FRONT}').getAttribute('d') !== d", arg=before)
+        drawn.append((time.perf_counter() - start) * 1000)
+        page.get_by_role("heading", name=f"{13 + i} Jun 1953").wait_for()
+        told.append((time.perf_counter() - start) * 1000)
+        page.wait_for_timeout(200)
+    kept = frame.evaluate("() => window.__kept === true")
+    page.close()
+    return drawn, told, first, kept
+
+
+def _offline(browser, steps: int) -> tuple[list[float], int]:
+    import tempfile
+
+    from src.chapters import load_chapters
+    from src.export import write_export
+
+    atlas = load_atlas()
+    path = write_export(Battle(atlas), load_chapters(sources=atlas.sources), Path(tempfile.mkdtemp()))
+    page = browser.new_page(viewport={"width": 1400, "height": 1000})
+    page.goto(path.as_uri())
+    page.wait_for_selector(FRONT)
+    samples = page.evaluate(
+        """(n) => { const s = document.getElementById('day'); const out = [];
+        for (let i = 1; i <= n; i++) { const t = performance.now(); s.value = String(i);
+          s.dispatchEvent(new Event('input')); out.push(performance.now() - t); } return out; }""",
+        steps,
+    )
+    page.close()
+    return samples, path.stat().st_size
+
+
+def browser(steps: int = 15) -> None:
     from playwright.sync_api import sync_playwright
 
-    from tests.browser.conftest import FRONT_PATH, launch_chromium, map_frame, serve_app
+    from src import liveapp
 
-    with serve_app() as url, sync_playwright() as playwright:
-        browser = launch_chromium(playwright)
-        page = browser.new_page(viewport={"width": 1400, "height": 1000})
-        page.goto(f"{url}/?date=1953-07-01")
-        frame = map_frame(page)
-        frame.evaluate("() => { window.__kept = true; }")
-        samples = []
-        for _ in range(steps):
-            before = frame.eval_on_selector(FRONT_PATH, "p => p.getAttribute('d')")
-            start = time.perf_counter()
-            page.get_by_role("button", name="Next ▶").click()
-            frame.wait_for_function(
-                f"d => document.querySelector('{FRONT_PATH}').getAttribute('d') !== d", arg=before, timeout=10_000
-            )
-            samples.append((time.perf_counter() - start) * 1000)
-            page.wait_for_timeout(300)
-        report("browser: click Next → new front line drawn", samples)
-        print(f"{'map kept (not reloaded) after all steps':<52} {frame.evaluate('() => window.__kept === true')}")
-        browser.close()
+    with sync_playwright() as playwright:
+        chromium = liveapp.launch_chromium(playwright)
+        with liveapp.serve(ROOT / "scripts" / "floor_app.py", ROOT / "test-results" / "floor.log") as url:
+            _floor(chromium, url, 3)  # warm the server
+            floor, floor_first = _floor(chromium, url, steps)
+        with liveapp.serve("app.py", ROOT / "test-results" / "bench.log") as url:
+            _app(chromium, url, 2, "next")  # warm: the first session computes the scene
+            key_drawn, key_told, first, _ = _app(chromium, url, steps, "key")
+            next_drawn, next_told, _, kept = _app(chromium, url, steps, "next")
+        offline, size = _offline(chromium, steps)
+        chromium.close()
+    base = statistics.median(floor)
+    report("floor: bare page, slider key → new text", floor)
+    report("floor: first paint", [floor_first])
+    report("explorer: slider key → new line on the map", key_drawn, base)
+    report("explorer: slider key → the day's text", key_told, base)
+    report("explorer: Next → new line on the map", next_drawn, base)
+    report("explorer: Next → the day's text", next_told, base)
+    ratio = first / floor_first
+    print(f"{'explorer: first map, as a ratio to the floor first paint':<56} {first:8.1f} ms   {ratio:4.2f}×")
+    print(f"{'explorer: map kept (not reloaded) after all steps':<56} {kept}")
+    report("offline file: slider step (script time, one frame)", offline)
+    print(f"{'offline file size':<56} {size / 1e6:8.2f} MB")
 
 
 if __name__ == "__main__":
-    main()
+    server()
     if "--browser" in sys.argv:
-        browser_steps()
+        browser()

@@ -1,4 +1,4 @@
-"""Command line: `python -m src validate`, `python -m src export --out DIR`, `python -m src bench`."""
+"""Command line: `python -m src validate` and `python -m src export --out DIR`."""
 
 from __future__ import annotations
 

@@ -45,7 +45,10 @@ def test_the_data_is_valid_json_inside_the_page(html):
 def test_chapters_point_at_their_days(battle, chapters):
     data = export_data(battle, chapters)
     first_assault = data["chapters"][1]["steps"]
-    assert [data["scene"]["days"][i]["iso"] for i in (first_assault[0], first_assault[-1])] == ["1953-06-10", "1953-06-18"]
+    assert [data["scene"]["days"][i]["iso"] for i in (first_assault[0], first_assault[-1])] == [
+        "1953-06-10",
+        "1953-06-18",
+    ]
 
 
 def test_text_is_escaped(html):

@@ -169,7 +169,7 @@
     const byLabel = {};
     drawer.days.forEach((d) => { byLabel[d.label] = d.iso; });
     const read = () => {
-      const thumb = doc.querySelector('[data-testid="stSlider"] [role="slider"]');
+      const thumb = doc.querySelector('[data-testid="stSlider"] input[type=range], [data-testid="stSlider"] [role="slider"]');
       const iso = thumb && byLabel[thumb.getAttribute("aria-valuetext")];
       if (iso && iso !== drawer.current.iso) drawer.show(iso);
     };

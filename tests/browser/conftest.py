@@ -7,12 +7,6 @@ A missing Chromium fails the tests (it never skips them): `make test` installs i
 from __future__ import annotations
 
 import os
-import shutil
-import socket
-import subprocess
-import sys
-import time
-import urllib.request
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -21,72 +15,17 @@ from urllib.parse import urlparse
 import pytest
 from playwright.sync_api import Browser, Frame, Page, sync_playwright
 
+from src import liveapp
+
 ROOT = Path(__file__).resolve().parents[2]
 RESULTS = ROOT / "test-results"
 LOCAL_HOSTS = {"localhost", "127.0.0.1", "[::1]", "::1"}
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
-
-
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
-def _wait_healthy(url: str, proc: subprocess.Popen, timeout: float = 90) -> None:
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        if proc.poll() is not None:
-            raise RuntimeError(f"streamlit exited with {proc.returncode}")
-        try:
-            with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as response:
-                if response.status == 200:
-                    return
-        except OSError:
-            time.sleep(0.3)
-    raise TimeoutError(f"streamlit did not answer at {url}")
 
 
 @contextmanager
 def serve_app() -> Iterator[str]:
-    """Run the app on a free localhost port for as long as the block lasts."""
-    port = _free_port()
-    url = f"http://127.0.0.1:{port}"
-    log = RESULTS / "streamlit.log"
-    RESULTS.mkdir(exist_ok=True)
-    with log.open("w") as out:
-        proc = subprocess.Popen(
-            [
-                sys.executable,
-                "-m",
-                "streamlit",
-                "run",
-                "app.py",
-                "--server.port",
-                str(port),
-                "--server.address",
-                "127.0.0.1",
-                "--server.headless",
-                "true",
-            ],
-            cwd=ROOT,
-            stdout=out,
-            stderr=subprocess.STDOUT,
-        )
-        try:
-            _wait_healthy(url, proc)
-            yield url
-        finally:
-            proc.terminate()
-            proc.wait(timeout=20)
+    with liveapp.serve("app.py", RESULTS / "streamlit.log") as url:
+        yield url
 
 
 @pytest.fixture(scope="session")
@@ -96,10 +35,9 @@ def app_url() -> Iterator[str]:
 
 
 def launch_chromium(playwright):
-    executable = os.environ.get("CHROMIUM") or shutil.which("chromium") or shutil.which("chromium-browser")
-    if not executable:
+    if not liveapp.chromium_path():
         pytest.fail("Debian's chromium is not installed: run `make test` (it installs it) or apt-get install chromium")
-    return playwright.chromium.launch(executable_path=executable, args=CHROMIUM_ARGS)
+    return liveapp.launch_chromium(playwright)
 
 
 @pytest.fixture(scope="session")
@@ -152,6 +90,12 @@ def pytest_runtest_makereport(item, call):
     report = yield
     setattr(item, f"rep_{report.when}", report)
     return report
+
+
+def keep_screenshot(page: Page, name: str) -> None:
+    """The README's pictures: rewritten only by `make screenshots`, never by a test run."""
+    if os.environ.get("ATLAS_SCREENSHOTS"):
+        page.screenshot(path=str(ROOT / "docs" / f"{name}.png"))
 
 
 def map_frame(page: Page) -> Frame:

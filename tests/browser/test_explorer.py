@@ -7,7 +7,7 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from tests.browser.conftest import FRONT_PATH, ROOT, map_frame
+from tests.browser.conftest import FRONT_PATH, keep_screenshot, map_frame
 
 pytestmark = pytest.mark.browser
 
@@ -31,7 +31,7 @@ def test_the_map_renders_offline_with_the_front_line(page, app_url):
     expect(page.get_by_test_id("stMetric").first).to_contain_text("Ground lost since 10 June")
     assert page.offline.blocked == []
     assert page.offline.failed == []
-    page.screenshot(path=str(ROOT / "docs" / "screenshot.png"))
+    keep_screenshot(page, "screenshot")
 
 
 def test_stepping_changes_the_line_without_reloading_the_map(page, app_url):

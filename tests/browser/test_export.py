@@ -7,7 +7,7 @@ from playwright.sync_api import expect
 
 from src import __main__ as cli
 from src.export import FILE_NAME
-from tests.browser.conftest import ROOT
+from tests.browser.conftest import keep_screenshot
 
 pytestmark = pytest.mark.browser
 
@@ -25,7 +25,7 @@ def test_the_file_renders_offline_and_plays(page, exported):
     expect(page.locator("#day-label")).to_have_text("10 Jun 1953")  # 1953 is before the epoch: no shift
     page.wait_for_function("() => document.querySelectorAll('.leaflet-overlay-pane path').length > 5")
     expect(page.locator("#panel h2")).to_have_text("10 Jun 1953")
-    page.screenshot(path=str(ROOT / "docs" / "export.png"))
+    keep_screenshot(page, "export")
     page.get_by_role("button", name="▶ Play").click()
     expect(page.locator("#day-label")).to_have_text("11 Jun 1953", timeout=5000)
     page.get_by_role("button", name="❚❚ Pause").click()

@@ -7,7 +7,7 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from tests.browser.conftest import FRONT_PATH, ROOT, map_frame
+from tests.browser.conftest import FRONT_PATH, keep_screenshot, map_frame
 
 pytestmark = pytest.mark.browser
 
@@ -19,7 +19,7 @@ def test_a_chapter_renders_and_keys_step_it(page, app_url):
     expect(page.get_by_role("heading", name="The first assault")).to_be_visible()
     assert frame.locator(FRONT_PATH).count() == 1
     assert frame.locator(".atlas-fullscreen").count() == 1
-    page.screenshot(path=str(ROOT / "docs" / "lecture.png"))
+    keep_screenshot(page, "lecture")
 
     page.get_by_role("heading", name="The first assault").click()  # focus the page, not the map
     page.keyboard.press("ArrowRight")
