@@ -60,9 +60,10 @@ with session.page("Explorer", "🗺️") as frame:
     text = day_text(battle, view.day, view.lang)
     map_col, text_col = st.columns([2, 1], gap="medium")
     with map_col:
-        lat, lon, zoom = session.map_origin(view)
+        lat, lon, zoom = origin = session.map_origin(view)
+        fit = origin == session.DEFAULT_PLACE  # a link without a place opens on the whole battle
         returned = st_folium(
-            base_map(battle, view.base, location=(lat, lon), zoom=zoom, follow=True),
+            base_map(battle, view.base, location=(lat, lon), zoom=zoom, follow=True, fit=fit, keys=controls.KEYS),
             key="map",
             feature_group_to_add=day_step(view.day, view.layers, view.lang),
             returned_objects=["center", "zoom"],

@@ -8,10 +8,10 @@ from streamlit_folium import st_folium
 
 from src import session
 from src.calendar import day_label
-from src.chapters import NAVIGATION, Position, back, clamp, forward, position_params, zoom_for_bounds
+from src.chapters import CLICKER_KEYS, NAVIGATION, Position, back, clamp, forward, position_params
 from src.daytext import day_text, event_titles
 from src.layers import LAYER_LABELS
-from src.lecture import SCREENS, clicker_html
+from src.lecture import MAP_HEIGHT, clicker_html, key_places
 from src.mapbuild import base_map, day_step
 from src.styles import PROJECTOR_SCALE
 from src.text import md
@@ -45,25 +45,23 @@ with session.page("Lecture", "🎓", lecture=True, css="lecture.css") as frame:
             disabled=move is back and pos == Position(0, 0),
         )
     with nav[4].popover("⚙ Options", width="stretch"):
-        st.radio("Screen", list(SCREENS), key=session.SCREEN, horizontal=True)
         st.toggle("Presenter notes", key=session.NOTES)
         session.offline_download("Offline file for a hall with no network")
     components.html(clicker_html(), height=0)
 
-    height = SCREENS[state[session.SCREEN]]
     map_col, text_col = st.columns([2.6, 1], gap="medium")
-    with map_col:
+    with map_col:  # the map fills the window below the buttons and fits the chapter's ground
         st_folium(
-            base_map(battle, scale=PROJECTOR_SCALE),
+            base_map(battle, scale=PROJECTOR_SCALE, fill=True, keys=CLICKER_KEYS),
             key="lecture_map",
-            feature_group_to_add=day_step(day, tuple(LAYER_LABELS)),
-            center=chapter.centre,
-            zoom=zoom_for_bounds(chapter.bounds, int(height * 1.9), height),
+            feature_group_to_add=day_step(
+                day, tuple(LAYER_LABELS), bounds=chapter.bounds, keep=key_places(battle, chapter)
+            ),
             returned_objects=[],
-            height=height,
+            height=MAP_HEIGHT,
             use_container_width=True,
         )
-    with text_col:
+    with text_col, st.container(key="lecture_text"):
         for point in chapter.points:
             st.markdown(f"- {md(point)}")
         titles = event_titles(day_text(battle, day))

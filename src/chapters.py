@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import math
 from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date
@@ -36,11 +35,6 @@ class Chapter:
     @property
     def span(self) -> str:
         return day_label(self.start) if self.start == self.end else f"{day_label(self.start)} – {day_label(self.end)}"
-
-    @property
-    def centre(self) -> tuple[float, float]:
-        (s, w), (n, e) = self.bounds
-        return (s + n) / 2, (w + e) / 2
 
 
 def load_chapters(path: Path = CHAPTERS_FILE, sources: Mapping[str, object] | None = None) -> list[Chapter]:
@@ -111,6 +105,7 @@ def last(pos: Position, chapters: list[Chapter]) -> Position:
 
 # The lecture's buttons: label, keyboard shortcut, move, help. Clickers' PageDown/PageUp
 # reach Next/Back through the lecture page's key bridge.
+CLICKER_KEYS = ("ArrowRight", "ArrowLeft", "PageDown", "PageUp", "Home", "End")  # what the lecture listens for
 # Each button's widget key is stable: the clicker bridge finds the buttons by it.
 NAVIGATION = (
     ("« First chapter", "Home", first, "Home", "nav_first"),
@@ -146,17 +141,3 @@ def parse_position(params: Mapping[str, object], chapters: list[Chapter]) -> tup
 
 def position_params(pos: Position) -> dict[str, str]:
     return {"chapter": str(pos.chapter + 1), "step": str(pos.step + 1)}
-
-
-def zoom_for_bounds(bounds: tuple[tuple[float, float], tuple[float, float]], width_px: int, height_px: int) -> int:
-    """The largest Web Mercator zoom at which the bounds fit in a map of this size."""
-    (south, west), (north, east) = bounds
-
-    def y(lat: float) -> float:
-        s = math.sin(math.radians(lat))
-        return math.log((1 + s) / (1 - s)) / (4 * math.pi)  # fraction of the world's height
-
-    dx = (east - west) / 360
-    dy = abs(y(north) - y(south))
-    zoom = min(math.log2(width_px / 256 / dx), math.log2(height_px / 256 / dy))
-    return max(1, min(18, math.floor(zoom)))

@@ -15,6 +15,7 @@ from src.calendar import all_days, step
 from src.constants import LAST_DAY
 
 PLAY_SECONDS = 1.2
+KEYS = ("n", "p", "N", "P")  # the Explorer's shortcuts: they work with the map focused too
 
 
 def go(days: int) -> None:

@@ -1,11 +1,23 @@
-"""The lecture page's projector styling and clicker bridge, read from their asset files."""
+"""The lecture page's helpers: the places each chapter names, and the clicker bridge."""
 
 from __future__ import annotations
 
 from importlib import resources
 
-# Map height in pixels for each projector resolution (the rest holds the title and buttons).
-SCREENS = {"1280×720": 430, "1920×1080": 720}
+from src.chapters import Chapter
+from src.day import Battle
+
+MAP_HEIGHT = 640  # px before the page's CSS sizes the frame from the window
+
+
+def key_places(battle: Battle, chapter: Chapter) -> tuple[str, ...]:
+    """The places the chapter's events name: their names stay on the map at lecture zooms."""
+    events = battle.atlas["events"]
+    if events.empty:
+        return ()
+    start, end = chapter.start.isoformat(), chapter.end.isoformat()
+    inside = events[(events["date"] >= start) & (events["date"] <= end)]
+    return tuple(dict.fromkeys(pid for places in inside["places"] for pid in places))
 
 
 def clicker_html() -> str:

@@ -8,7 +8,6 @@ to show. The drawing itself is src/drawer_assets/drawer.js, shared with the offl
 
 from __future__ import annotations
 
-import json
 from datetime import date
 from typing import ClassVar
 
@@ -56,12 +55,12 @@ class Drawer(MacroElement):
         """
     )
 
-    def __init__(self, battle: Battle, scale: float = 1.0, follow: bool = False):
+    def __init__(self, battle: Battle, options: dict, follow: bool = False):
         super().__init__()
         self._name = "Drawer"
         self.code = asset("drawer.js")
         self.scene = scene_json(battle)
-        self.options = script_json({"scale": scale, "legend": legend_html()})
+        self.options = script_json({"legend": legend_html(), **options})
         self.follow = follow
 
 
@@ -76,10 +75,10 @@ class Step(MacroElement):
         """
     )
 
-    def __init__(self, day: date, layers: tuple[str, ...], lang: str):
+    def __init__(self, day: date, layers: tuple[str, ...], lang: str, extra: dict | None = None):
         super().__init__()
         self._name = "Step"
-        self.args = json.dumps([day.isoformat(), list(layers), lang])[1:-1]
+        self.args = script_json([day.isoformat(), list(layers), lang, extra or {}])[1:-1]
 
 
 def base_map(
@@ -89,8 +88,16 @@ def base_map(
     location: tuple[float, float] = MAP_CENTRE,
     zoom: int = MAP_ZOOM,
     follow: bool = False,
+    fit: bool = False,
+    fill: bool = False,
+    keys: tuple[str, ...] = (),
 ) -> folium.Map:
-    """The map that stays put while the days change: view, tiles, styles and the drawer."""
+    """The map that stays put while the days change: view, tiles, styles and the drawer.
+
+    `follow`: the map follows the page's day slider while it is dragged; `fit`: open on the
+    whole battle rather than at `location` and `zoom`; `fill`: the map fills its frame, which
+    the page sizes from the window; `keys`: keys passed on to the page
+    even when the map has the focus (the page's own shortcuts)."""
     fmap = AtlasMap(
         location=location,
         zoom_start=zoom,
@@ -99,19 +106,32 @@ def base_map(
         max_zoom=ZOOM_RANGE[1],
         control_scale=True,
         prefer_canvas=False,
+        keyboard=not any(key.startswith("Arrow") for key in keys),  # arrows step the lecture, not pan
     )
     if base in TILES:
         url, attribution = TILES[base]
         folium.TileLayer(url, attr=attribution, name=BASEMAPS[base], max_zoom=17).add_to(fmap)
     fmap.get_root().header.add_child(Element(f"<style>{asset('drawer.css')}</style>"))
-    Drawer(battle, scale, follow).add_to(fmap)
+    Drawer(battle, {"scale": scale, "fit": fit, "fill": fill, "keys": list(keys)}, follow).add_to(fmap)
     return fmap
 
 
-def day_step(day: date, layers: tuple[str, ...], lang: str = "en") -> folium.FeatureGroup:
-    """The feature group streamlit-folium swaps on a step: empty but for the drawer call."""
+def day_step(
+    day: date,
+    layers: tuple[str, ...],
+    lang: str = "en",
+    bounds: tuple[tuple[float, float], tuple[float, float]] | None = None,
+    keep: tuple[str, ...] = (),
+) -> folium.FeatureGroup:
+    """The feature group streamlit-folium swaps on a step: empty but for the drawer call.
+
+    `bounds` ((south, west), (north, east)) are fitted in the browser, at the map's real size;
+    `keep` names features whose names stay at every zoom."""
     group = folium.FeatureGroup(name="day")
-    Step(day, tuple(key for key in LAYER_LABELS if key in layers), lang).add_to(group)
+    extra = {"bounds": [list(corner) for corner in bounds]} if bounds else {}
+    if keep:
+        extra["keep"] = list(keep)
+    Step(day, tuple(key for key in LAYER_LABELS if key in layers), lang, extra).add_to(group)
     return group
 
 

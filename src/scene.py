@@ -14,12 +14,30 @@ from typing import Any
 
 from src import styles
 from src.calendar import day_label
+from src.constants import THEATRE_BBOX, ZOOM_RANGE
 from src.day import Battle
 from src.layers import DRAW_ORDER, day_records, draw_styles, features
 
 
+def battle_bounds(battle: Battle) -> list[list[float]]:
+    """[[south, west], [north, east]] of the salient and its flanks: what 'fit the battle' shows."""
+    fronts = battle.atlas["front_lines"]
+    if fronts.empty:
+        west, south, east, north = THEATRE_BBOX
+    else:
+        west, south, east, north = fronts.total_bounds
+        south -= 0.06  # the arrows and units behind the old line
+    return [[round(south, 4), round(west, 4)], [round(north, 4), round(east, 4)]]
+
+
 def build_scene(battle: Battle) -> dict[str, Any]:
+    west, south, east, north = THEATRE_BBOX
     return {
+        "view": {
+            "zoom": list(ZOOM_RANGE),
+            "bounds": [[south, west], [north, east]],
+            "battle": battle_bounds(battle),
+        },
         "styles": draw_styles(),
         "order": list(DRAW_ORDER),
         "labelOffset": list(styles.LABEL_OFFSET_PX),

@@ -19,7 +19,6 @@ from src.data import load_atlas
 from src.day import Battle
 from src.evidence import Claims, load_claims
 from src.export import FILE_NAME, export_html
-from src.lecture import SCREENS
 from src.urlstate import DEFAULT, ViewState, parse, query_string, to_params
 
 # Session-state keys, defined once.
@@ -37,11 +36,11 @@ NOTICES = "url_notices"
 SYNCED = "url_read"
 LECTURE = "lecture_position"  # chapters.Position
 LECTURE_SYNCED = "lecture_url_read"
-SCREEN = "screen"
 NOTES = "presenter_notes"
 
 VIEW_KEYS = (DAY, LAYERS, BASE, LANG, PLACE, PLAYING)
-KEEP_KEYS = (*VIEW_KEYS, SCREEN, NOTES)  # widget values that must outlive a page without the widget
+KEEP_KEYS = (*VIEW_KEYS, NOTES)  # widget values that must outlive a page without the widget
+DEFAULT_PLACE = (DEFAULT.lat, DEFAULT.lon, DEFAULT.zoom)
 PLACE_TOLERANCE = 5e-4  # degrees, about 50 m: less is rounding, not a move
 
 
@@ -120,7 +119,7 @@ def map_origin(current: ViewState) -> tuple[float, float, int]:
 
 def view() -> ViewState:
     state = st.session_state
-    lat, lon, zoom = state.get(PLACE, (DEFAULT.lat, DEFAULT.lon, DEFAULT.zoom))
+    lat, lon, zoom = state.get(PLACE, DEFAULT_PLACE)
     return ViewState(
         day=state.get(DAY, DEFAULT.day),
         layers=tuple(state.get(LAYERS, DEFAULT.layers)),
@@ -135,7 +134,6 @@ def view() -> ViewState:
 def read_lecture_url_once(chapters: list[Chapter]) -> None:
     """The lecture's chapter and step from the link, on the first visit to that page."""
     state = st.session_state
-    state.setdefault(SCREEN, next(iter(SCREENS)))
     state.setdefault(NOTES, False)
     if state.get(LECTURE_SYNCED):
         return

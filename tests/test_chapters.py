@@ -15,7 +15,6 @@ from src.chapters import (
     load_chapters,
     parse_position,
     position_params,
-    zoom_for_bounds,
 )
 
 
@@ -82,12 +81,6 @@ def test_deep_links_to_a_chapter_and_step(chapters, params, expected, notices):
 def test_position_params_round_trip(chapters):
     pos = Position(3, 2)
     assert parse_position(position_params(pos), chapters) == (pos, [])
-
-
-def test_zoom_fits_the_bounds():
-    salient = ((38.22, 127.38), (38.46, 128.08))
-    assert zoom_for_bounds(salient, 900, 500) == 10
-    assert zoom_for_bounds(salient, 1800, 1000) == 11
 
 
 def test_a_chapter_with_a_bad_source_is_refused(tmp_path, atlas):

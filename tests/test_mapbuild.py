@@ -53,7 +53,7 @@ def _step_script(battle, day, layers=tuple(LAYER_LABELS), lang="en") -> str:
 def test_a_step_sends_only_the_day_the_layers_and_the_language(battle):
     script = _step_script(battle, date(1953, 7, 14), ("hills", "front"), "ko")
     call = re.search(r"window\.atlasDrawer\.show\((.*?)\);", script).group(1)
-    assert json.loads(f"[{call}]") == ["1953-07-14", ["front", "hills"], "ko"]  # registry order
+    assert json.loads(f"[{call}]") == ["1953-07-14", ["front", "hills"], "ko", {}]  # registry order
     assert len(script) < 1000
 
 

@@ -8,9 +8,17 @@
 
   const esc = (s) => String(s).replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" }[c]));
   const latlng = ([lon, lat]) => [lat, lon];
+  const HIT_WEIGHT = 16; // px: the invisible line under a thin or dashed one that takes the click
+  const GAP = 3; // px between a symbol and its name
+  // Who wins a place when names compete: the most important first.
+  const LABEL_RANK = { events: 0, hills: 1, places: 2, reference: 3, water: 4 };
+
+  function overlaps(a, b) {
+    return a.x < b.x + b.w && b.x < a.x + a.w && a.y < b.y + b.h && b.y < a.y + a.h;
+  }
 
   function AtlasDrawer(map, scene, options) {
-    const opts = Object.assign({ scale: 1, legend: null, fullscreen: true }, options || {});
+    const opts = Object.assign({ scale: 1, legend: null, fullscreen: true, fit: false, fill: false, keys: [] }, options || {});
     const k = opts.scale;
     const S = scene.styles;
     const F = scene.features;
@@ -18,13 +26,64 @@
     scene.days.forEach((d, i) => { byIso[d.iso] = i; });
     const container = map.getContainer();
     container.style.setProperty("--atlas-scale", String(k));
+
+    // The map keeps to the battle: its zoom range and the theatre, enforced on the map itself.
+    map.setMinZoom(scene.view.zoom[0]);
+    map.setMaxZoom(scene.view.zoom[1]);
+    map.setMaxBounds(L.latLngBounds(scene.view.bounds).pad(0.1));
+    map.options.maxBoundsViscosity = 1.0;
+    if (opts.fit) map.fitBounds(scene.view.battle);
     const markZoom = () => { container.dataset.zoom = String(Math.round(map.getZoom())); };
     map.on("zoomend", markZoom);
     markZoom();
 
+    // The page scrolls over the map; the wheel zooms once the map is clicked, or with Ctrl.
+    map.scrollWheelZoom.disable();
+    const hint = L.DomUtil.create("div", "atlas-wheel-hint", container);
+    hint.textContent = "Click the map, or hold Ctrl, to zoom with the wheel";
+    let hintTimer = null;
+    container.addEventListener("wheel", (e) => {
+      if (map.scrollWheelZoom.enabled()) return;
+      if (e.ctrlKey) {
+        e.preventDefault();
+        const at = map.mouseEventToContainerPoint(e);
+        map.setZoomAround(at, map.getZoom() + (e.deltaY < 0 ? 1 : -1));
+        return;
+      }
+      hint.classList.add("shown");
+      clearTimeout(hintTimer);
+      hintTimer = setTimeout(() => hint.classList.remove("shown"), 1500);
+    }, { passive: false });
+    map.on("click focus", () => map.scrollWheelZoom.enable());
+    container.addEventListener("mouseleave", () => map.scrollWheelZoom.disable());
+
+    // Escape closes a popup wherever the focus is.
+    document.addEventListener("keydown", (e) => { if (e.key === "Escape") map.closePopup(); });
+
+    // Keys the page around the map listens for (P/N, a clicker's keys) reach it even after
+    // the reader has clicked the map, which sits in its own frame inside the app.
+    if (opts.keys.length) {
+      let parentDoc = null;
+      try { parentDoc = window.parent !== window ? window.parent.document : null; } catch (e) { parentDoc = null; }
+      if (parentDoc) {
+        document.addEventListener("keydown", (e) => {
+          if (!opts.keys.includes(e.key) || e.altKey || e.ctrlKey || e.metaKey) return;
+          e.preventDefault();
+          e.stopPropagation();
+          const init = { key: e.key, code: e.code, keyCode: e.keyCode, which: e.which, bubbles: true, cancelable: true };
+          parentDoc.dispatchEvent(new KeyboardEvent("keydown", init));
+          parentDoc.dispatchEvent(new KeyboardEvent("keyup", init));
+        }, true);
+      }
+    }
+
     const group = L.layerGroup().addTo(map);
     let shownKey = null;
     let current = { iso: scene.days[0].iso, layers: scene.order.slice(), lang: "en" };
+    let kept = new Set(); // features whose names stay at every zoom (a lecture chapter's places)
+    let framed = null; // the bounds last fitted on request, so stepping within them keeps the view
+    let labels = []; // {marker, rank, r}: names to place once the day is drawn
+    let symbols = []; // markers whose boxes names must not cover
 
     const scaled = (style) => Object.assign({}, style, { weight: (style.weight === undefined ? 1 : style.weight) * k });
     const name = (f, lang) => (f && (f.name[lang] || f.name.en)) || "";
@@ -35,8 +94,8 @@
 
     function label(at, text, css) {
       return L.marker(at, {
-        interactive: false, keyboard: false,
-        icon: L.divIcon({ className: "atlas-divicon", html: `<div class="atlas-label ${css}">${esc(text)}</div>`, iconSize: [0, 0], iconAnchor: scene.labelOffset }),
+        interactive: false, keyboard: false, zIndexOffset: 2000,
+        icon: L.divIcon({ className: "atlas-divicon atlas-name", html: `<div class="atlas-label ${css}">${esc(text)}</div>`, iconSize: [0, 0], iconAnchor: [0, 0] }),
       });
     }
 
@@ -47,7 +106,19 @@
       return ring.map(([x, y]) => [ty + (y - ty) * k, tx + (x - tx) * k]);
     }
 
-    function build(rec, lang) {
+    function bind(layer, popup, tip) {
+      return layer.bindPopup(popup, { maxWidth: 360 }).bindTooltip(esc(tip));
+    }
+
+    function named(marker, tip) {
+      marker.on("add", () => {
+        const el = marker.getElement();
+        if (el) { el.setAttribute("aria-label", tip); el.setAttribute("role", "button"); }
+      });
+      return marker;
+    }
+
+    function build(layerKey, rec, lang) {
       const f = rec.f ? F[rec.f] : null;
       const st = S[rec.s];
       if (!st || (rec.f && !f)) return [];
@@ -57,17 +128,26 @@
       const tip = rec.tip || title + (rec.tipx || "");
       const out = [];
       let layer;
-      if (st.path && g.type === "LineString") {
-        layer = L.polyline(g.coordinates.map(latlng), scaled(st.path));
-      } else if (st.path) {
-        layer = L.geoJSON(g, { style: () => scaled(st.path) });
+      let radius = 0;
+      if (st.path) {
+        const style = scaled(st.path);
+        const make = (s) => (g.type === "LineString" ? L.polyline(g.coordinates.map(latlng), s) : L.geoJSON(g, { style: () => s }));
+        if (g.type === "LineString" && (style.dashArray || style.weight < 4)) {
+          out.push(bind(make({ color: "#000", opacity: 0, weight: HIT_WEIGHT * k, className: "atlas-hit" }), popup, tip));
+        }
+        layer = make(style);
       } else if (st.circle) {
         layer = L.circleMarker(latlng(g.coordinates), Object.assign(scaled(st.circle), { radius: st.circle.radius * k }));
+        radius = (st.circle.radius + st.circle.weight) * k; // the ring's outer edge
+        symbols.push({ circle: layer, r: radius });
       } else if (st.event) {
         const px = Math.round(st.event * k);
-        layer = L.marker(latlng(g.coordinates), { icon: icon(`<div class="atlas-event">${rec.n}</div>`, px, px), title: tip, alt: tip });
+        radius = px / 2;
+        layer = named(L.marker(latlng(g.coordinates), { icon: icon(`<div class="atlas-event">${rec.n}</div>`, px, px), zIndexOffset: 1000 }), tip);
+        symbols.push({ marker: layer });
       } else if (st.icon) {
         const [w, h] = st.box.map((n) => Math.round(n * k));
+        radius = Math.max(w, h) / 2;
         let html = `<div class="atlas-sym" style="width:${w}px;height:${h}px">${st.icon}</div>`;
         let boxH = h;
         if (st.unit) {
@@ -75,36 +155,124 @@
           html += `<div class="atlas-label unit minor" style="width:${w}px;line-height:${lh}px">${esc(f.short)}</div>`;
           boxH += lh;
         }
-        layer = L.marker(latlng(g.coordinates), { icon: icon(html, w, boxH, [w / 2, h / 2]), title: tip, alt: tip });
+        // Hills sit above units, so a small hill marker is never buried under a unit symbol.
+        const z = layerKey === "hills" ? 500 : 0;
+        layer = named(L.marker(latlng(g.coordinates), { icon: icon(html, w, boxH, [w / 2, h / 2]), zIndexOffset: z }), tip);
+        symbols.push({ marker: layer });
       }
-      if (!layer) return [];
-      layer.bindPopup(popup, { maxWidth: 360 }).bindTooltip(esc(tip));
-      out.push(layer);
-      if (st.head && f && f.head) {
-        out.push(L.polygon(headOf(f), scaled(st.head)).bindPopup(popup, { maxWidth: 360 }).bindTooltip(esc(tip)));
-      }
+      if (!layer) return out;
+      out.push(bind(layer, popup, tip));
+      if (st.head && f && f.head) out.push(bind(L.polygon(headOf(f), scaled(st.head)), popup, tip));
       if (f && f.label) {
-        out.push(label(f.labelAt ? latlng(f.labelAt) : latlng(g.coordinates), name(f, lang), f.label));
+        const keep = kept.has(rec.f);
+        const marker = label(f.labelAt ? latlng(f.labelAt) : latlng(g.coordinates), name(f, lang), keep ? f.label + " kept" : f.label);
+        const rank = keep ? -1 : LABEL_RANK[layerKey] === undefined ? 9 : LABEL_RANK[layerKey];
+        labels.push({ marker, rank, r: f.labelAt ? 0 : radius });
+        out.push(marker);
       }
       return out;
     }
 
-    function show(iso, layers, lang) {
+    // Names are placed after the day is drawn, from the boxes the browser gives: each tries
+    // eight places around its point and takes the first that covers no symbol and no name
+    // already placed; a name with no free place is left out until a zoom makes room.
+    function placeLabels() {
+      const origin = container.getBoundingClientRect();
+      const box = (el) => {
+        const r = el.getBoundingClientRect();
+        return { x: r.left - origin.left, y: r.top - origin.top, w: r.width, h: r.height };
+      };
+      const taken = [];
+      symbols.forEach((s) => {
+        if (s.marker && s.marker.getElement()) taken.push(box(s.marker.getElement()));
+        if (s.circle && map.hasLayer(s.circle)) {
+          const p = map.latLngToContainerPoint(s.circle.getLatLng());
+          taken.push({ x: p.x - s.r, y: p.y - s.r, w: 2 * s.r, h: 2 * s.r });
+        }
+      });
+      const size = map.getSize();
+      labels.slice().sort((a, b) => a.rank - b.rank).forEach((item) => {
+        const el = item.marker.getElement();
+        if (!el) return;
+        const inner = el.firstElementChild;
+        inner.style.visibility = "hidden";
+        inner.style.transform = "";
+        if (getComputedStyle(inner).display === "none") return;
+        const w = inner.offsetWidth;
+        const h = inner.offsetHeight;
+        const p = map.latLngToContainerPoint(item.marker.getLatLng());
+        const ring = (r) => [[r, -h / 2], [-r - w, -h / 2], [-w / 2, -r - h], [-w / 2, r], [r, -r - h], [-r - w, -r - h], [r, r], [-r - w, r]];
+        const spots = item.r
+          ? [...ring(item.r + GAP), ...ring(item.r + GAP + 14 * k)]
+          : [[-w / 2, -h / 2], [4, -h - 2], [4, 2], [-w - 4, -h - 2], [-w - 4, 2]];
+        for (const [dx, dy] of spots) {
+          const spot = { x: p.x + dx, y: p.y + dy, w, h };
+          const inside = spot.x >= 0 && spot.y >= 0 && spot.x + w <= size.x && spot.y + h <= size.y;
+          if (inside && !taken.some((t) => overlaps(spot, t))) {
+            inner.style.transform = `translate(${Math.round(dx)}px, ${Math.round(dy)}px)`;
+            inner.style.visibility = "visible";
+            taken.push(spot);
+            return;
+          }
+        }
+      });
+    }
+    let placing = null;
+    const schedule = () => { cancelAnimationFrame(placing); placing = requestAnimationFrame(placeLabels); };
+    map.on("zoomend moveend resize", schedule);
+
+    // extra.bounds: fit the map to them (once: a new request with the same bounds keeps the
+    // reader's view); extra.keep: feature ids whose names are shown at every zoom.
+    function show(iso, layers, lang, extra) {
       const i = byIso[iso];
       if (i === undefined) return false;
       current = { iso, layers: layers || current.layers, lang: lang || current.lang };
-      const key = [current.iso, current.layers.join(","), current.lang].join("|");
+      const more = extra || {};
+      if (more.bounds && JSON.stringify(more.bounds) !== framed) {
+        framed = JSON.stringify(more.bounds);
+        map.fitBounds(more.bounds, { animate: false });
+      }
+      if (more.keep) kept = new Set(more.keep);
+      const key = [current.iso, current.layers.join(","), current.lang, [...kept].join(",")].join("|");
       if (key === shownKey) return true;
       shownKey = key;
       group.clearLayers();
+      labels = [];
+      symbols = [];
       const day = scene.days[i];
       scene.order.forEach((layerKey) => {
         if (!current.layers.includes(layerKey)) return;
-        (day.records[layerKey] || []).forEach((rec) => build(rec, current.lang).forEach((l) => l.addTo(group)));
+        (day.records[layerKey] || []).forEach((rec) => build(layerKey, rec, current.lang).forEach((l) => l.addTo(group)));
       });
       container.dataset.day = iso;
+      placeLabels();
       return true;
     }
+
+    // In a lecture the map fills its frame, whose height the page sets from the window.
+    if (opts.fill) {
+      const fill = () => { container.style.height = window.innerHeight + "px"; map.invalidateSize(); };
+      window.addEventListener("resize", fill);
+      fill();
+    }
+
+    // A control that brings the whole battle back into view.
+    const Fit = L.Control.extend({
+      options: { position: "topleft" },
+      onAdd() {
+        const a = L.DomUtil.create("a", "leaflet-bar atlas-button atlas-fit");
+        a.href = "#";
+        a.title = "Fit the battle in view";
+        a.setAttribute("role", "button");
+        a.setAttribute("aria-label", "Fit the battle in view");
+        a.innerHTML = '<svg width="18" height="18" viewBox="0 0 18 18" aria-hidden="true" style="vertical-align:middle">' +
+          '<rect x="3" y="5" width="12" height="8" fill="none" stroke="#1A1A1A" stroke-width="2"/>' +
+          '<path d="M1 1l3 3M17 1l-3 3M1 17l3-3M17 17l-3-3" stroke="#1A1A1A" stroke-width="2"/></svg>';
+        L.DomEvent.on(a, "click", (e) => { L.DomEvent.stop(e); map.fitBounds(scene.view.battle); });
+        return a;
+      },
+    });
+    new Fit().addTo(map);
 
     // The legend, on the map and collapsible, the same in the app and the offline file.
     if (opts.legend) {
@@ -115,6 +283,7 @@
           box.innerHTML = `<summary>Legend</summary>${opts.legend}`;
           L.DomEvent.disableClickPropagation(box);
           L.DomEvent.disableScrollPropagation(box);
+          box.addEventListener("toggle", schedule);
           return box;
         },
       });
@@ -131,7 +300,7 @@
       const Button = L.Control.extend({
         options: { position: "topleft" },
         onAdd() {
-          const a = L.DomUtil.create("a", "leaflet-bar atlas-fullscreen");
+          const a = L.DomUtil.create("a", "leaflet-bar atlas-button atlas-fullscreen");
           a.href = "#";
           a.title = "Full screen (Esc to leave)";
           a.setAttribute("role", "button");
@@ -146,6 +315,7 @@
         },
       });
       window.addEventListener("resize", () => {
+        if (opts.fill) return;
         if (doc.fullscreenElement) {
           container.dataset.height = container.dataset.height || container.style.height;
           container.style.height = window.innerHeight + "px";
@@ -157,7 +327,7 @@
       new Button().addTo(map);
     }
 
-    return { show, days: scene.days, get current() { return current; } };
+    return { show, placeLabels, days: scene.days, get current() { return current; } };
   }
 
   // Inside the app the map follows the day slider of the page while it is dragged, so the
