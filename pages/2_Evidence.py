@@ -10,6 +10,7 @@ from src.charts import claims_chart, depth_chart, ground_chart
 from src.constants import LANGUAGES
 from src.evidence import (
     CITATION,
+    TIMELINE_FILE,
     TOPICS,
     bibliography,
     certainty_summary,
@@ -98,7 +99,7 @@ with session.page("Evidence", "📚") as frame:
             "kumsong-1953-phases.geojson",
             "application/geo+json",
         ),
-        ("Timeline as CSV", timeline_csv(atlas), "kumsong-1953-timeline.csv", "text/csv"),
+        ("Timeline as CSV", timeline_csv(atlas), TIMELINE_FILE, "text/csv"),
     ]
     for label, data, name, mime in downloads:
         st.download_button(

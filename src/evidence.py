@@ -186,8 +186,12 @@ def certainty_summary(atlas: Atlas) -> pd.DataFrame:
     return counts.reindex(columns=list(CERTAINTY_LABELS), fill_value=0)
 
 
-def timeline_csv(atlas: Atlas) -> str:
-    """The events as CSV, with the licence and citation in a leading comment line."""
+TIMELINE_FILE = "kumsong-1953-timeline_CC-BY-4.0.csv"  # the licence travels in the name
+
+
+def timeline_csv(atlas: Atlas) -> bytes:
+    """The events as CSV that opens cleanly in a spreadsheet: UTF-8 with a byte-order mark,
+    the header on the first line; the licence is in the file's name and the zip."""
     events = atlas["events"].sort_values("date")
     frame = pd.DataFrame(
         {
@@ -202,7 +206,7 @@ def timeline_csv(atlas: Atlas) -> str:
             "source": [atlas.cite(s) for s in events["source"]],
         }
     )
-    return f"# {CITATION}\n" + frame.to_csv(index=False)
+    return frame.to_csv(index=False).encode("utf-8-sig")
 
 
 def phases_geojson(atlas: Atlas) -> str:

@@ -12,7 +12,7 @@ import pytest
 
 from src.data import LAYERS
 from src.evidence import (
-    CITATION,
+    TIMELINE_FILE,
     TOPICS,
     data_zip,
     depth_profile,
@@ -114,11 +114,13 @@ def test_names_carry_korean_chinese_and_old_spellings(atlas):
     assert "Kimsong" in names.loc["Kumsong", "other spellings"]
 
 
-def test_timeline_csv_is_valid_and_cited(atlas):
-    text = timeline_csv(atlas)
-    first, rest = text.split("\n", 1)
-    assert first == f"# {CITATION}"
-    rows = list(csv.DictReader(io.StringIO(rest)))
+def test_timeline_csv_opens_cleanly_in_a_spreadsheet_and_is_cited(atlas):
+    data = timeline_csv(atlas)
+    assert data.startswith(b"\xef\xbb\xbf")  # UTF-8 with BOM: Excel reads the Korean and Chinese right
+    text = data.decode("utf-8-sig")
+    assert text.split("\n", 1)[0].startswith("date,end,title")  # no comment line before the header
+    assert "CC-BY-4.0" in TIMELINE_FILE
+    rows = list(csv.DictReader(io.StringIO(text)))
     assert len(rows) == len(atlas["events"])
     assert rows[0]["date"] == "1953-06-10"
     assert all(row["source"] for row in rows)

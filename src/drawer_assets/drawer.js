@@ -32,7 +32,14 @@
     map.setMaxZoom(scene.view.zoom[1]);
     map.setMaxBounds(L.latLngBounds(scene.view.bounds).pad(0.1));
     map.options.maxBoundsViscosity = 1.0;
-    if (opts.fit) map.fitBounds(scene.view.battle);
+    // Fitting needs the map's size; a frame can start with none (a phone's first layout), so
+    // a fit waits for the first real size instead of failing.
+    function fitTo(bounds) {
+      const size = map.getSize();
+      if (!size.x || !size.y) { map.once("resize", () => fitTo(bounds)); return; }
+      map.fitBounds(bounds, { animate: false });
+    }
+    if (opts.fit) fitTo(scene.view.battle);
     const markZoom = () => { container.dataset.zoom = String(Math.round(map.getZoom())); };
     map.on("zoomend", markZoom);
     markZoom();
@@ -143,7 +150,10 @@
       } else if (st.event) {
         const px = Math.round(st.event * k);
         radius = px / 2;
-        layer = named(L.marker(latlng(g.coordinates), { icon: icon(`<div class="atlas-event">${rec.n}</div>`, px, px), zIndexOffset: 1000 }), tip);
+        // An event sits up and to the right of its point, like a pin, so the hill it names
+        // stays visible and clickable under it.
+        const pin = [-Math.round(4 * k), px + Math.round(4 * k)];
+        layer = named(L.marker(latlng(g.coordinates), { icon: icon(`<div class="atlas-event">${rec.n}</div>`, px, px, pin), zIndexOffset: 1000 }), tip);
         symbols.push({ marker: layer });
       } else if (st.icon) {
         const [w, h] = st.box.map((n) => Math.round(n * k));
@@ -217,9 +227,15 @@
         }
       });
     }
+    // data-settled is "1" once the names are placed for the view as it is (tests wait on it).
     let placing = null;
-    const schedule = () => { cancelAnimationFrame(placing); placing = requestAnimationFrame(placeLabels); };
+    const schedule = () => {
+      container.dataset.settled = "0";
+      cancelAnimationFrame(placing);
+      placing = requestAnimationFrame(() => { placeLabels(); container.dataset.settled = "1"; });
+    };
     map.on("zoomend moveend resize", schedule);
+    map.on("movestart zoomstart", () => { container.dataset.settled = "0"; });
 
     // extra.bounds: fit the map to them (once: a new request with the same bounds keeps the
     // reader's view); extra.keep: feature ids whose names are shown at every zoom.
@@ -230,7 +246,7 @@
       const more = extra || {};
       if (more.bounds && JSON.stringify(more.bounds) !== framed) {
         framed = JSON.stringify(more.bounds);
-        map.fitBounds(more.bounds, { animate: false });
+        fitTo(more.bounds);
       }
       if (more.keep) kept = new Set(more.keep);
       const key = [current.iso, current.layers.join(","), current.lang, [...kept].join(",")].join("|");
@@ -245,7 +261,7 @@
         (day.records[layerKey] || []).forEach((rec) => build(layerKey, rec, current.lang).forEach((l) => l.addTo(group)));
       });
       container.dataset.day = iso;
-      placeLabels();
+      schedule();
       return true;
     }
 
@@ -268,7 +284,7 @@
         a.innerHTML = '<svg width="18" height="18" viewBox="0 0 18 18" aria-hidden="true" style="vertical-align:middle">' +
           '<rect x="3" y="5" width="12" height="8" fill="none" stroke="#1A1A1A" stroke-width="2"/>' +
           '<path d="M1 1l3 3M17 1l-3 3M1 17l3-3M17 17l-3-3" stroke="#1A1A1A" stroke-width="2"/></svg>';
-        L.DomEvent.on(a, "click", (e) => { L.DomEvent.stop(e); map.fitBounds(scene.view.battle); });
+        L.DomEvent.on(a, "click", (e) => { L.DomEvent.stop(e); fitTo(scene.view.battle); });
         return a;
       },
     });

@@ -1,0 +1,166 @@
+"""A map you can read from the back row: nothing hides anything, the map keeps to the battle,
+the legend shows its symbols, and the lecture fills a projector's screen."""
+
+from __future__ import annotations
+
+import re
+from datetime import datetime
+
+import pytest
+from playwright.sync_api import expect
+
+from tests.browser.conftest import FRONT_PATH, map_frame
+
+pytestmark = pytest.mark.browser
+
+# Boxes of what a person sees on the map: visible names, and the symbols they must not cover.
+BOXES = """() => {
+  const box = (e) => { const r = e.getBoundingClientRect(); return {x: r.left, y: r.top, w: r.width, h: r.height}; };
+  const names = [...document.querySelectorAll('.atlas-name .atlas-label')]
+    .filter((e) => e.style.visibility === 'visible' && getComputedStyle(e).display !== 'none')
+    .map((e) => Object.assign(box(e), {text: e.textContent}));
+  const symbols = [...document.querySelectorAll('.leaflet-marker-icon:not(.atlas-name)')]
+    .map((e) => Object.assign(box(e), {text: e.getAttribute('aria-label')}));
+  const towns = [...document.querySelectorAll('.leaflet-overlay-pane path[fill="#FFFFFF"]')]
+    .map((e) => Object.assign(box(e), {text: 'town'}));
+  return {names, symbols: [...symbols, ...towns]};
+}"""
+HILLS_CLICKABLE = """() => [...document.querySelectorAll('.leaflet-marker-icon')]
+  .filter((e) => /: (UNC|PVA|contested)$/.test(e.getAttribute('aria-label') || ''))
+  .filter((e) => { const r = e.getBoundingClientRect();
+    const x = r.left + r.width / 2, y = r.top + r.height / 2;
+    if (x < 0 || y < 0 || x > innerWidth || y > innerHeight) return false;
+    return !e.contains(document.elementFromPoint(x, y)); })
+  .map((e) => e.getAttribute('aria-label'))"""
+
+
+def _overlaps(a: dict, b: dict) -> bool:
+    return (
+        a["x"] < b["x"] + b["w"] - 0.5
+        and b["x"] < a["x"] + a["w"] - 0.5
+        and (a["y"] < b["y"] + b["h"] - 0.5 and b["y"] < a["y"] + a["h"] - 0.5)
+    )
+
+
+def _collisions(frame) -> list[tuple[str, str]]:
+    seen = frame.evaluate(BOXES)
+    names, symbols = seen["names"], seen["symbols"]
+    found = [(a["text"], b["text"]) for i, a in enumerate(names) for b in names[i + 1 :] if _overlaps(a, b)]
+    found += [(a["text"], b["text"]) for a in names for b in symbols if _overlaps(a, b)]
+    return found
+
+
+def _settled(frame, day: str) -> None:
+    """The day drawn and its names placed for the view as it is now."""
+    frame.wait_for_function(
+        "(d) => { const c = document.querySelector('.leaflet-container'); return c.dataset.day === d "
+        "&& c.dataset.settled === '1'; }",
+        arg=day,
+    )
+
+
+def _lecture_day(page) -> str:
+    status = page.get_by_text(re.compile(r"^Chapter \d of 6")).inner_text()
+    label = re.search(r"(\d{1,2} \w{3} 1953) \(step", status).group(1)
+    return datetime.strptime(label, "%d %b %Y").date().isoformat()
+
+
+@pytest.mark.parametrize(
+    "viewport", [{"width": 1280, "height": 720}, {"width": 1920, "height": 1080}, {"width": 390, "height": 844}]
+)
+@pytest.mark.parametrize("day", ["1953-06-10", "1953-06-18", "1953-07-14", "1953-07-16", "1953-07-27"])
+def test_no_name_covers_another_name_or_a_symbol_in_the_explorer(page, app_url, day):
+    page.goto(f"{app_url}/?date={day}")
+    frame = map_frame(page)
+    _settled(frame, day)
+    assert _collisions(frame) == []
+    assert frame.evaluate(HILLS_CLICKABLE) == []
+    assert len(frame.evaluate(BOXES)["names"]) >= 4
+
+
+@pytest.mark.parametrize("viewport", [{"width": 1280, "height": 720}, {"width": 1920, "height": 1080}])
+def test_the_lecture_keeps_its_names_apart_and_shows_the_chapters_places(page, app_url):
+    page.goto(f"{app_url}/Lecture?chapter=1&step=1")
+    frame = map_frame(page)
+    for chapter in range(1, 7):
+        expect(page.get_by_text(re.compile(rf"Chapter {chapter} of 6"))).to_be_visible()
+        _settled(frame, _lecture_day(page))
+        assert _collisions(frame) == [], chapter
+        if chapter == 3:
+            names = [n["text"] for n in frame.evaluate(BOXES)["names"]]
+            assert any("Arrowhead" in n for n in names), names
+        page.get_by_role("heading", level=1).click()
+        page.keyboard.press("End" if chapter == 5 else "PageDown")
+        if chapter < 6:
+            while not page.get_by_text(f"Chapter {chapter + 1} of 6").is_visible():
+                page.keyboard.press("PageDown")
+
+
+def test_the_map_keeps_to_its_zoom_range_and_the_page_scrolls_over_it(page, app_url):
+    page.goto(f"{app_url}/?date=1953-07-14&zoom=8")
+    frame = map_frame(page)
+    frame.evaluate("() => window.map.setZoom(3)")
+    assert frame.evaluate("() => window.map.getZoom()") >= 7
+    before = page.evaluate("() => window.scrollY")
+    box = page.locator('iframe[title="streamlit_folium.st_folium"]').bounding_box()
+    page.mouse.move(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
+    zoom = frame.evaluate("() => window.map.getZoom()")
+    page.mouse.wheel(0, 600)
+    page.wait_for_timeout(500)
+    assert frame.evaluate("() => window.map.getZoom()") == zoom  # the wheel did not zoom the map
+    expect(frame.locator(".atlas-wheel-hint.shown")).to_be_visible()
+    assert page.evaluate("() => window.scrollY") >= before
+
+
+def test_fit_the_battle_brings_the_salient_back(page, app_url):
+    page.goto(f"{app_url}/?date=1953-07-14&lat=38.6&lon=128.3&zoom=14")
+    frame = map_frame(page)
+    frame.get_by_role("button", name="Fit the battle in view").click()
+    frame.wait_for_timeout(600)
+    assert frame.evaluate(
+        "() => window.map.getBounds().contains(L.latLng(38.40, 127.60)) && window.map.getZoom() <= 12"
+    )
+
+
+def test_the_legend_on_the_map_shows_its_symbols(page, app_url):
+    page.goto(f"{app_url}/?date=1953-07-14")
+    frame = map_frame(page)
+    frame.locator(".atlas-legend-control summary").click()
+    legend = frame.locator(".atlas-legend-control")
+    expect(legend).to_contain_text("Hill held by")
+    assert legend.locator("svg").count() >= 15  # a swatch for every entry, drawn
+
+
+def test_escape_closes_a_popup_and_n_steps_after_a_map_click(page, app_url):
+    page.goto(f"{app_url}/?date=1953-07-13")
+    frame = map_frame(page)
+    middle = frame.eval_on_selector(
+        FRONT_PATH,
+        "p => { const m = p.getPointAtLength(p.getTotalLength() / 2); const c = p.getScreenCTM();"
+        " return {x: m.x * c.a + c.e, y: m.y * c.d + c.f}; }",
+    )
+    frame.locator(".leaflet-container").click(position=middle)
+    expect(frame.locator(".leaflet-popup-content")).to_be_visible()
+    page.keyboard.press("Escape")
+    expect(frame.locator(".leaflet-popup-content")).to_have_count(0)
+    page.keyboard.press("n")  # the focus is in the map's frame now
+    expect(page.get_by_role("heading", name="14 Jul 1953")).to_be_visible()
+
+
+@pytest.mark.parametrize(
+    ("viewport", "share"), [({"width": 1280, "height": 720}, 0.6), ({"width": 1920, "height": 1080}, 0.65)]
+)
+def test_the_lecture_map_fills_the_screen_and_the_clicker_works_after_a_map_click(page, app_url, viewport, share):
+    page.goto(f"{app_url}/Lecture?chapter=2&step=1")
+    frame = map_frame(page)
+    box = page.locator('iframe[title="streamlit_folium.st_folium"]').bounding_box()
+    assert box["height"] >= share * viewport["height"]
+    assert box["y"] + box["height"] <= viewport["height"] + 1  # all of it on the screen
+    body = page.locator('[data-testid="stMarkdownContainer"] li').first
+    size = float(body.evaluate("e => getComputedStyle(e).fontSize").removesuffix("px"))
+    assert size >= (27 if viewport["height"] >= 1080 else 18)
+    frame.locator(".leaflet-container").click(position={"x": 40, "y": 200})
+    page.keyboard.press("PageDown")
+    expect(page.get_by_text("(step 2 of 9)")).to_be_visible()
+    page.keyboard.press("ArrowRight")
+    expect(page.get_by_text("(step 3 of 9)")).to_be_visible()
