@@ -11,17 +11,18 @@ from src.constants import BASEMAPS, LANGUAGES, LAST_DAY, SUBTITLE
 from src.daytext import DEPTH_LABEL, FIGURES_NOTE, LOST_LABEL, NO_EVENT, changes_sentence, day_text, event_paragraph
 from src.daytext import front_sentence as front
 from src.layers import LAYER_LABELS
-from src.mapbuild import base_map, day_step
+from src.mapbuild import MAP_HEIGHT, base_map, day_step
 from src.timeline import key_dates
 
 with session.page("Explorer", "🗺️") as frame:
     battle, state = frame.battle, st.session_state
     controls.apply_pending_day()
     st.title("The Battle of Kumsong, 1953")
-    st.caption(f"{SUBTITLE} Every line, symbol and figure opens its source; reconstructed positions say how uncertain.")
+    st.caption(SUBTITLE)
 
     with st.sidebar:
         st.header("Map")
+        st.caption("Every line, symbol and figure opens its source; reconstructed positions say how uncertain.")
         layers = list(LAYER_LABELS)
         st.pills("Layers", layers, format_func=LAYER_LABELS.get, selection_mode="multi", key=session.LAYERS)
         st.selectbox(
@@ -34,51 +35,48 @@ with session.page("Explorer", "🗺️") as frame:
         st.segmented_control("Labels", list(LANGUAGES), format_func=LANGUAGES.get, key=session.LANG)
 
     days = all_days()
-    st.select_slider("Day", options=days, format_func=day_label, key=session.DAY, help="Drag, or use the arrow keys.")
-    with st.container(horizontal=True, vertical_alignment="bottom"):  # wraps on a narrow screen
-        first, last = state[session.DAY] <= days[0], state[session.DAY] >= LAST_DAY
-        st.button("◀ Previous", on_click=controls.go, args=(-1,), shortcut="p", help="Previous day (P)", disabled=first)
-        st.button("Next ▶", on_click=controls.go, args=(1,), shortcut="n", help="Next day (N)", disabled=last)
-        playing = state[session.PLAYING]
-        st.button(
-            "❚❚ Pause" if playing else "▶ Play",
-            on_click=controls.toggle_play,
-            type="primary" if playing else "secondary",
-        )
-        keys = dict(key_dates(battle.atlas["front_lines"]))
-        st.pills(
-            "Jump to",
-            list(keys),
-            format_func=lambda d: keys[d],
-            key=session.JUMP,
-            on_change=controls.jump,
-            label_visibility="collapsed",
-            help="Jump to a dated state of the front",
-        )
-
     view = session.view()
     text = day_text(battle, view.day, view.lang)
     map_col, text_col = st.columns([2, 1], gap="medium")
     with map_col:
+        st.select_slider("Day", days, format_func=day_label, key=session.DAY, help="Drag, or use the arrow keys.")
+        with st.container(horizontal=True, vertical_alignment="bottom"):
+            first, last = state[session.DAY] <= days[0], state[session.DAY] >= LAST_DAY
+            st.button(
+                "◀ Previous", on_click=controls.go, args=(-1,), shortcut="p", help="Previous day (P)", disabled=first
+            )
+            st.button("Next ▶", on_click=controls.go, args=(1,), shortcut="n", help="Next day (N)", disabled=last)
+            playing = state[session.PLAYING]
+            label, kind = ("❚❚ Pause", "primary") if playing else ("▶ Play", "secondary")
+            st.button(label, on_click=controls.toggle_play, type=kind)
         lat, lon, zoom = origin = session.map_origin(view)
         fit = origin == session.DEFAULT_PLACE  # a link without a place opens on the whole battle
         returned = st_folium(
-            base_map(battle, view.base, location=(lat, lon), zoom=zoom, follow=True, fit=fit, keys=controls.KEYS),
+            base_map(
+                battle, view.base, location=(lat, lon), zoom=zoom, follow=True, fit=fit, fill=True, keys=controls.KEYS
+            ),
             key="map",
             feature_group_to_add=day_step(view.day, view.layers, view.lang),
             returned_objects=["center", "zoom"],
-            height=640,
+            height=MAP_HEIGHT,
             use_container_width=True,
         )
         if returned and returned.get("center") and returned.get("zoom"):
             session.remember_place(returned["center"]["lat"], returned["center"]["lng"], returned["zoom"])
 
     with text_col:
+        keys = dict(key_dates(battle.atlas["front_lines"]))
+        st.pills(
+            "Jump to a dated state of the front",
+            list(keys),
+            format_func=lambda d: keys[d],
+            key=session.JUMP,
+            on_change=controls.jump,
+        )
         st.subheader(text.label)
         st.markdown(front(text))
-        lost_col, depth_col = st.columns(2)
-        lost_col.metric(LOST_LABEL, text.lost_text, help=FIGURES_NOTE)
-        depth_col.metric(DEPTH_LABEL, text.depth_text, help=FIGURES_NOTE)
+        st.metric(LOST_LABEL, text.lost_text, help=FIGURES_NOTE)
+        st.metric(DEPTH_LABEL, text.depth_text, help=FIGURES_NOTE)
         if text.changes:
             st.markdown(changes_sentence(text))
         st.markdown("#### What happened")

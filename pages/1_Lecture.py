@@ -11,8 +11,8 @@ from src.calendar import day_label
 from src.chapters import CLICKER_KEYS, NAVIGATION, Position, back, clamp, forward, position_params
 from src.daytext import day_text, event_titles
 from src.layers import LAYER_LABELS
-from src.lecture import MAP_HEIGHT, clicker_html, key_places
-from src.mapbuild import base_map, day_step
+from src.lecture import clicker_html, key_places
+from src.mapbuild import MAP_HEIGHT, base_map, day_step
 from src.styles import PROJECTOR_SCALE
 from src.text import md
 

@@ -7,8 +7,6 @@ from importlib import resources
 from src.chapters import Chapter
 from src.day import Battle
 
-MAP_HEIGHT = 640  # px before the page's CSS sizes the frame from the window
-
 
 def key_places(battle: Battle, chapter: Chapter) -> tuple[str, ...]:
     """The places the chapter's events name: their names stay on the map at lecture zooms."""

@@ -22,6 +22,8 @@ from src.layers import LAYER_LABELS
 from src.legend import legend_html
 from src.scene import asset, scene_json, script_json
 
+MAP_HEIGHT = 640  # px before a page's CSS sizes the map's frame from the window
+
 TILES = {
     "topo": (
         "https://{s}.tile.opentopomap.org/{z}/{x}/{y}.png",

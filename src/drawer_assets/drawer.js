@@ -166,9 +166,9 @@
           boxH += lh;
         }
         // Hills sit above units, so a small hill marker is never buried under a unit symbol.
-        const z = layerKey === "hills" ? 500 : 0;
-        layer = named(L.marker(latlng(g.coordinates), { icon: icon(html, w, boxH, [w / 2, h / 2]), zIndexOffset: z }), tip);
-        symbols.push({ marker: layer });
+        const hill = layerKey === "hills";
+        layer = named(L.marker(latlng(g.coordinates), { icon: icon(html, w, boxH, [w / 2, h / 2]), zIndexOffset: hill ? 500 : 0 }), tip);
+        symbols.push({ marker: layer, movable: hill });
       }
       if (!layer) return out;
       out.push(bind(layer, popup, tip));
@@ -177,7 +177,7 @@
         const keep = kept.has(rec.f);
         const marker = label(f.labelAt ? latlng(f.labelAt) : latlng(g.coordinates), name(f, lang), keep ? f.label + " kept" : f.label);
         const rank = keep ? -1 : LABEL_RANK[layerKey] === undefined ? 9 : LABEL_RANK[layerKey];
-        labels.push({ marker, rank, r: f.labelAt ? 0 : radius });
+        labels.push({ marker, rank, r: f.labelAt ? 0 : radius, owner: layer });
         out.push(marker);
       }
       return out;
@@ -188,19 +188,57 @@
     // already placed; a name with no free place is left out until a zoom makes room.
     function placeLabels() {
       const origin = container.getBoundingClientRect();
-      const box = (el) => {
+      const rect = (el) => {
         const r = el.getBoundingClientRect();
         return { x: r.left - origin.left, y: r.top - origin.top, w: r.width, h: r.height };
       };
+      const size = map.getSize();
+      const free = (b, taken) => b.x >= 0 && b.y >= 0 && b.x + b.w <= size.x && b.y + b.h <= size.y && !taken.some((t) => overlaps(b, t));
       const taken = [];
-      symbols.forEach((s) => {
-        if (s.marker && s.marker.getElement()) taken.push(box(s.marker.getElement()));
+      // Symbols first. A hill marker that would sit on another symbol moves to the nearest
+      // free place, with a leader line to its true position, so every hill can be seen and
+      // clicked; every other symbol stays exactly where the data puts it.
+      container.querySelectorAll(".leaflet-control").forEach((c) => taken.push(rect(c))); // buttons, legend, scale
+      const fixed = symbols.filter((s) => !s.movable);
+      fixed.forEach((s) => {
+        if (s.marker && s.marker.getElement()) taken.push(rect(s.marker.getElement()));
         if (s.circle && map.hasLayer(s.circle)) {
           const p = map.latLngToContainerPoint(s.circle.getLatLng());
           taken.push({ x: p.x - s.r, y: p.y - s.r, w: 2 * s.r, h: 2 * s.r });
         }
       });
-      const size = map.getSize();
+      symbols.filter((s) => s.movable).forEach((s) => {
+        const el = s.marker.getElement();
+        if (!el) return;
+        // Leaflet sets the icon's margins from its anchor once; a move shifts the margins, so
+        // the whole marker (and what takes its click) moves, never just its picture.
+        if (el.dataset.ml === undefined) { el.dataset.ml = el.style.marginLeft; el.dataset.mt = el.style.marginTop; }
+        el.style.marginLeft = el.dataset.ml;
+        el.style.marginTop = el.dataset.mt;
+        el.querySelectorAll(".atlas-leader").forEach((l) => l.remove());
+        s.marker.shift = [0, 0];
+        const home = rect(el);
+        const step = Math.max(home.w, home.h) + 2;
+        const tries = [[0, 0]];
+        [1, 2].forEach((n) => [[1, 0], [-1, 0], [0, -1], [0, 1], [1, -1], [-1, -1], [1, 1], [-1, 1]]
+          .forEach(([a, b]) => tries.push([a * step * n, b * step * n])));
+        const spot = tries.find(([dx, dy]) => free({ x: home.x + dx, y: home.y + dy, w: home.w, h: home.h }, taken));
+        const [dx, dy] = spot || [0, 0];
+        if (dx || dy) {
+          el.style.marginLeft = `${parseFloat(el.dataset.ml) + dx}px`;
+          el.style.marginTop = `${parseFloat(el.dataset.mt) + dy}px`;
+          const leader = L.DomUtil.create("div", "atlas-leader", el); // back to the true position
+          leader.style.width = `${Math.hypot(dx, dy) - step / 2 + 2}px`;
+          leader.style.left = `${home.w / 2}px`;
+          leader.style.top = `${home.h / 2}px`;
+          leader.style.transform = `rotate(${Math.atan2(-dy, -dx)}rad)`;
+          s.marker.shift = [dx, dy];
+        }
+        taken.push({ x: home.x + dx, y: home.y + dy, w: home.w, h: home.h });
+      });
+      // Then names: each tries sixteen places around its symbol and takes the first that
+      // covers no symbol and no name already placed; a name with no free place is left out
+      // until a zoom makes room.
       labels.slice().sort((a, b) => a.rank - b.rank).forEach((item) => {
         const el = item.marker.getElement();
         if (!el) return;
@@ -210,16 +248,17 @@
         if (getComputedStyle(inner).display === "none") return;
         const w = inner.offsetWidth;
         const h = inner.offsetHeight;
-        const p = map.latLngToContainerPoint(item.marker.getLatLng());
+        const shift = (item.owner && item.owner.shift) || [0, 0];
+        const point = map.latLngToContainerPoint(item.marker.getLatLng());
+        const p = { x: point.x + shift[0], y: point.y + shift[1] };
         const ring = (r) => [[r, -h / 2], [-r - w, -h / 2], [-w / 2, -r - h], [-w / 2, r], [r, -r - h], [-r - w, -r - h], [r, r], [-r - w, r]];
         const spots = item.r
           ? [...ring(item.r + GAP), ...ring(item.r + GAP + 14 * k)]
           : [[-w / 2, -h / 2], [4, -h - 2], [4, 2], [-w - 4, -h - 2], [-w - 4, 2]];
         for (const [dx, dy] of spots) {
           const spot = { x: p.x + dx, y: p.y + dy, w, h };
-          const inside = spot.x >= 0 && spot.y >= 0 && spot.x + w <= size.x && spot.y + h <= size.y;
-          if (inside && !taken.some((t) => overlaps(spot, t))) {
-            inner.style.transform = `translate(${Math.round(dx)}px, ${Math.round(dy)}px)`;
+          if (free(spot, taken)) {
+            inner.style.transform = `translate(${Math.round(p.x - point.x + dx)}px, ${Math.round(p.y - point.y + dy)}px)`;
             inner.style.visibility = "visible";
             taken.push(spot);
             return;

@@ -20,14 +20,15 @@ BOXES = """() => {
     .filter((e) => e.style.visibility === 'visible' && getComputedStyle(e).display !== 'none')
     .map((e) => Object.assign(box(e), {text: e.textContent}));
   const symbols = [...document.querySelectorAll('.leaflet-marker-icon:not(.atlas-name)')]
-    .map((e) => Object.assign(box(e), {text: e.getAttribute('aria-label')}));
+    .map((e) => Object.assign(box(e.querySelector('.atlas-sym') && !e.querySelector('.unit') ? e.firstElementChild : e),
+                              {text: e.getAttribute('aria-label')}));
   const towns = [...document.querySelectorAll('.leaflet-overlay-pane path[fill="#FFFFFF"]')]
     .map((e) => Object.assign(box(e), {text: 'town'}));
   return {names, symbols: [...symbols, ...towns]};
 }"""
 HILLS_CLICKABLE = """() => [...document.querySelectorAll('.leaflet-marker-icon')]
   .filter((e) => /: (UNC|PVA|contested)$/.test(e.getAttribute('aria-label') || ''))
-  .filter((e) => { const r = e.getBoundingClientRect();
+  .filter((e) => { const r = e.firstElementChild.getBoundingClientRect();  // the symbol as drawn
     const x = r.left + r.width / 2, y = r.top + r.height / 2;
     if (x < 0 || y < 0 || x > innerWidth || y > innerHeight) return false;
     return !e.contains(document.elementFromPoint(x, y)); })
