@@ -150,6 +150,36 @@ def test_every_feature_cites_a_known_source(atlas):
             assert row.source in atlas.sources, f"{layer}/{row.id}"
 
 
+CONSULTED = {"read", "read in part", "as cited in"}
+
+
+def test_every_source_says_how_it_was_consulted(atlas):
+    """'read', 'read in part' (with the passages in `extent`) or 'as cited in' the source in `via`."""
+    for key, src in atlas.sources.items():
+        assert src.get("consulted") in CONSULTED, key
+        if src["consulted"] != "read":
+            via = atlas.sources.get(src.get("via"), {})
+            assert via.get("consulted") == "read", f"{key}: 'via' must name a source that was read"
+        if src["consulted"] == "read in part":
+            assert src.get("extent"), f"{key}: say which passages were read"
+
+
+def _primary_sources(atlas):
+    for layer in LAYERS:
+        for row in atlas[layer].itertuples():
+            yield f"{layer}/{row.id}", row.source
+    claims = json.loads((GEODATA_DIR / "claims.json").read_text(encoding="utf-8"))["claims"]
+    yield from ((f"claims/{c['id']}", c["source"]) for c in claims)
+
+
+def test_no_feature_cites_as_primary_a_source_it_did_not_read(atlas):
+    """A source known only through another is listed in `also` (the app writes 'as cited in'),
+    and the feature's `source` is the one that was read."""
+    unread = {key for key, src in atlas.sources.items() if src["consulted"] == "as cited in"}
+    wrong = [f"{where} -> {key}" for where, key in _primary_sources(atlas) if key in unread]
+    assert not wrong, wrong
+
+
 def test_reconstructed_features_state_their_uncertainty(atlas):
     for layer in LAYERS:
         frame = atlas[layer]
