@@ -10,7 +10,8 @@ consecutive words of a source, without a single sentence of the source entering 
 Words are folded before hashing so that case, punctuation and typography cannot hide a
 copy: NFKC, lower case, apostrophes dropped ("Hwach'on" = "hwachon"), every other
 non-letter a separator, and each Chinese or Japanese character a word of its own (those
-scripts write no spaces). A marked quotation, text inside “…” or "…" with an attribution
+scripts write no spaces). Runs that are mostly numbers (coordinates, lists of figures) are
+data, not prose, and are not reported. A marked quotation, text inside “…” or "…" with an attribution
 before it (a colon, or a verb such as "said" or "wrote") or a parenthesis after it, is
 not our prose, so `segments` leaves it out.
 """
@@ -33,6 +34,7 @@ _APOSTROPHES = re.compile(r"['’ʼ‘`´]")
 # one CJK ideograph or kana is a word; otherwise a run of letters and digits (Hangul included)
 _CJK = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 _WORD = re.compile(f"[{_CJK}]|[^\\W_{_CJK}]+")
+_CJK_CHAR = re.compile(f"[{_CJK}]")
 _QUOTE = re.compile(r"“[^”]*”|\"[^\"]*\"")
 _ATTRIBUTION_BEFORE = re.compile(
     r"(:|\b(said|says|wrote|writes|commented|recalled|reported|declared|called it|in the words of|"
@@ -75,13 +77,20 @@ def fingerprint(text: str) -> set[str]:
     return {h for _, h in runs(words(text))}
 
 
+def is_prose(run: list[str]) -> bool:
+    """A run is prose when at least half its words are words (two letters or more, or a
+    Chinese character); a run of numbers with a letter or two ("38 25 14 n 127 35 40 e",
+    "2 689 killed 7 548 wounded 4 136") is a datum that any citation must repeat."""
+    return sum((len(w) > 1 and not w.isdigit()) or bool(_CJK_CHAR.fullmatch(w)) for w in run) * 2 >= len(run)
+
+
 def shared_phrases(text: str, prints: dict[str, set[str]]) -> list[tuple[str, str]]:
-    """(source key, our words) for each stretch of the text that repeats runs of a source;
-    overlapping runs are merged so that one copied sentence is reported once."""
+    """(source key, our words) for each stretch of the text that repeats prose runs of a
+    source; overlapping runs are merged so that one copied sentence is reported once."""
     found: list[tuple[str, str]] = []
     for piece in segments(text):
         tokens = words(piece)
-        hashes = runs(tokens)
+        hashes = [(i, h) for i, h in runs(tokens) if is_prose(tokens[i : i + RUN])]
         for key, known in sorted(prints.items()):
             spans: list[list[int]] = []
             for i, h in hashes:

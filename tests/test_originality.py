@@ -126,7 +126,7 @@ def violations(texts, prints: dict[str, set[str]]) -> list[str]:
 
 def test_there_are_fingerprints_to_check_against(prints):
     assert any(key.startswith("seed_001") for key in prints), "the encyclopedia article's fingerprint is missing"
-    assert all(len(hashes) > 50 for hashes in prints.values())
+    assert all(prints.values()), [key for key, hashes in prints.items() if not hashes]
 
 
 def test_geodata_is_in_our_own_words(prints):
@@ -189,6 +189,12 @@ def test_a_run_does_not_bridge_an_exempt_quotation():
     text = "alpha beta gamma delta: “x” epsilon zeta eta theta iota"
     assert fp.shared_phrases(text, prints) == []
     assert fp.shared_phrases(text.replace("“x”", ""), prints) != []
+
+
+def test_a_run_of_figures_is_data_not_prose():
+    prints = {"src": fp.fingerprint("at 38°25′14″N 127°35′40″E; killed 2,689, wounded 7,548, missing 4,136 in all")}
+    ours = "The seat: 38°25′14″N 127°35′40″E, with killed 2,689, wounded 7,548, missing 4,136."
+    assert fp.shared_phrases(ours, prints) == []
 
 
 def test_each_chinese_character_is_a_word():
