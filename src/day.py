@@ -95,7 +95,7 @@ class Battle:
         return [(hid, before.get(hid), now) for hid, now in self.hills(day) if before.get(hid) != now]
 
 
-SIDE_TOLERANCE_M = 250  # a symbol this close to the line counts as on it
+SIDE_TOLERANCE_M = 50  # a symbol this close to the line counts as on it (about a symbol's half-width at zoom 13)
 
 
 def side_conflicts(battle: Battle) -> list[tuple[str, str, str, float]]:
