@@ -8,7 +8,7 @@ import math
 from src.styles import SIDE_COLOURS, SIDE_FILLS
 
 # APP-6 echelon marks. A PVA "army" (jun) was a corps-sized formation: XXX.
-ECHELON_MARKS = {"regiment": "III", "division": "XX", "corps": "XXX", "army": "XXX"}
+ECHELON_MARKS = {"regiment": "III", "division": "XX", "corps": "XXX", "army": "XXX", "army group": "XXXX"}
 
 
 def unit_svg(side: str, echelon: str, scale: float = 1.0) -> str:
