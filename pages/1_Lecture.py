@@ -14,7 +14,7 @@ from src.layers import LAYER_LABELS
 from src.lecture import clicker_html, key_places
 from src.mapbuild import MAP_HEIGHT, base_map, day_step
 from src.styles import PROJECTOR_SCALE
-from src.text import md
+from src.text import accounts, md
 
 with session.page("Lecture", "🎓", lecture=True, css="lecture.css") as frame:
     battle, state, chapters = frame.battle, st.session_state, session.chapters()
@@ -67,6 +67,11 @@ with session.page("Lecture", "🎓", lecture=True, css="lecture.css") as frame:
         titles = event_titles(day_text(battle, day))
         if titles:
             st.markdown(f"**{day_label(day)}:** " + "; ".join(titles))
+        sides = accounts(battle.atlas, list(chapter.accounts))
+        if sides:
+            with st.expander("What each side's sources say"):
+                for whose, said, source in sides:
+                    st.markdown(f"**{md(whose)}:** {md(said)} ({md(source)})")
         st.caption("Sources: " + md("; ".join(battle.atlas.cite(s) for s in chapter.sources)))
         if state[session.NOTES] and chapter.notes:
             st.info(md(chapter.notes), icon="🗒️")

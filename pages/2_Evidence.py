@@ -14,6 +14,7 @@ from src.evidence import (
     TOPICS,
     bibliography,
     certainty_summary,
+    checks_table,
     data_zip,
     depth_profile,
     feature_table,
@@ -69,6 +70,7 @@ with session.page("Evidence", "📚") as frame:
 
     st.header("Sources and provenance")
     st.markdown(provenance_markdown(battle))
+    st.dataframe(checks_table(battle), hide_index=True, width="stretch")
     st.dataframe(certainty_summary(atlas), width="stretch")
     query = st.text_input("Search the features", placeholder="e.g. Hill 973, reconstructed, Hermes")
     features = feature_table(atlas, session.view().lang)

@@ -25,6 +25,7 @@ class Chapter:
     points: tuple[str, ...]
     notes: str
     sources: tuple[str, ...]
+    accounts: tuple[dict, ...] = ()  # what each side's sources say: {side, text, source, cite?}
 
     @property
     def steps(self) -> list[date]:
@@ -53,6 +54,7 @@ def load_chapters(path: Path = CHAPTERS_FILE, sources: Mapping[str, object] | No
                 points=tuple(raw["points"]),
                 notes=raw.get("notes", ""),
                 sources=tuple(raw["sources"]),
+                accounts=tuple(raw.get("accounts", [])),
             )
         except (KeyError, TypeError, ValueError, IndexError) as exc:
             raise ValueError(f"{path.name}: chapter '{cid}': {exc!r}") from exc

@@ -68,13 +68,23 @@ class Atlas:
     def __getitem__(self, layer: str) -> gpd.GeoDataFrame:
         return self.layers[layer]
 
-    def cite(self, key: str) -> str:
-        """A one-line citation for a bibliography key."""
+    def cite(self, key: str, _seen: frozenset[str] = frozenset()) -> str:
+        """A one-line citation for a bibliography key, saying how the source was read: a work
+        known only through another is 'X, as cited in Y'."""
         src = self.sources.get(key)
         if src is None:
             return key
         parts = [src.get("author", ""), f"({src['year']})" if src.get("year") else "", src["title"]]
-        return " ".join(p for p in parts if p).strip()
+        text = " ".join(p for p in parts if p).strip()
+        via, how = src.get("via"), src.get("consulted")
+        if via and via not in _seen and how in ("as cited in", "read in part"):
+            through = self.cite(via, _seen | {key})
+            text += (
+                f", as cited in {through}"
+                if how == "as cited in"
+                else f" (read in part; the rest as cited in {through})"
+            )
+        return text
 
     def cite_feature(self, props: Any) -> str:
         """The citation of a feature's source with its page or section (`cite`), if any."""

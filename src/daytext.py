@@ -12,7 +12,7 @@ from html import escape
 from src.calendar import day_label
 from src.day import Battle
 from src.styles import CERTAINTY_LABELS, SIDE_LABELS
-from src.text import event_when, local_name, md, rows
+from src.text import accounts, event_when, local_name, md, rows
 
 FIGURES_NOTE = (
     "Computed in UTM zone 52N from the front lines of the geodata; as uncertain as the lines themselves "
@@ -43,6 +43,7 @@ class EventText:
     summary: str
     units: str
     source: str
+    accounts: tuple[tuple[str, str, str], ...] = ()  # (whose account, what it says, citation)
 
 
 @dataclass(frozen=True)
@@ -99,6 +100,7 @@ def day_text(battle: Battle, day: date, lang: str = "en") -> DayText:
             summary=row["summary"],
             units=", ".join(row["units"]) if len(row["units"]) else "",
             source=atlas.cite_feature(row),
+            accounts=accounts(atlas, row.get("accounts")),
         )
         for number, row in enumerate(rows(info.events), start=1)
     )
@@ -151,7 +153,10 @@ def event_paragraph(event: EventText, m: Markup = MARKDOWN) -> str:
     out = f"{m.strong(f'{event.number}. ' + m.esc(event.name))} ({m.esc(event.when)}){m.br}{m.esc(event.summary)}"
     if event.units:
         out += f"{m.br}{m.em('Units:')} {m.esc(event.units)}"
-    return out + f"{m.br}{m.em('Source:')} {m.esc(event.source)}"
+    out += f"{m.br}{m.em('Source:')} {m.esc(event.source)}"
+    for whose, said, source in event.accounts:  # each side's sources in their own right
+        out += f"{m.br}{m.strong(m.esc(whose) + ':')} {m.esc(said)} ({m.esc(source)})"
+    return out
 
 
 def event_titles(text: DayText) -> list[str]:

@@ -15,7 +15,8 @@ import pandas as pd
 import shapely
 from shapely.geometry import mapping
 
-from src.calendar import day_label
+from src import checks
+from src.calendar import day_label, iso_label
 from src.constants import GEODATA_DIR
 from src.data import LAYERS, Atlas, prop
 from src.day import Battle
@@ -115,16 +116,31 @@ def kept_km2(battle: Battle) -> float | None:
 def provenance_markdown(battle: Battle) -> str:
     kept = kept_km2(battle)
     ours = f"about {kept:.0f} km²" if kept is not None else "no figure (the front lines could not be read)"
+    dated = (
+        ", ".join(iso_label(d) for d in sorted(battle.atlas["front_lines"]["date"]) if d != battle.last_row["date"])
+        if battle.has_front
+        else "none"
+    )
     return (
         "**How the lines were made.** Only the armistice line is taken from a dataset (the Military Demarcation "
-        "Line in Statistics Korea's and NGII's boundaries). The earlier lines are reconstructed from the "
-        "distances, directions and named heights in the sources, each with its uncertainty; see the geodata "
-        "README for each stretch. **Where sources disagree:** the ground the Chinese kept is given as more than "
-        "140 km² (Chinese), about 170 km² and 200 km² (Korean); our lines give "
-        f"{ours} between the 13 July line and the armistice line (computed in UTM 52N). Christmas Hill is "
-        "Hill 1220 in Hermes and Hill 1090 in Korean sources; Capitol Hill's loss is credited to the ROK 8th "
-        "Division by Hermes and to the 5th by *Time*."
+        "Line in Statistics Korea's and NGII's boundaries). The other dated lines "
+        f"({dated}) are drawn over the heights, ridges and rivers the sources name, stretch by stretch, each "
+        "stretch with its own source and uncertainty (see the geodata README). **Where sources disagree:** the "
+        "ground the Chinese kept is given as more than 140 km² and as 160 or 180 km² (Chinese), about 170 km² "
+        f"and 200 km² (Korean); our lines give {ours} between the 13 July line and the armistice line "
+        "(computed in UTM 52N). Christmas Hill is Hill 1090 in Korean sources, with Hill 1220 behind it; "
+        "Capitol Hill's loss is credited to the ROK 8th Division by Hermes and to the 5th by *Time*. The table "
+        "below sets our lines against figures from sources that were not used to draw them."
     )
+
+
+def checks_table(battle: Battle) -> pd.DataFrame:
+    """The lines against the sources' own figures: independent checks first, then the few figures
+    the lines were drawn from (shown, but not counted as agreement)."""
+    if not battle.has_front:
+        return pd.DataFrame(columns=["role", "source says", "atlas", "verdict", "source"])
+    atlas = battle.atlas
+    return checks.table(atlas["front_lines"], atlas["places"], atlas.cite)
 
 
 def feature_table(atlas: Atlas, lang: str = "en") -> pd.DataFrame:

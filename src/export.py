@@ -21,6 +21,7 @@ from src.daytext import day_html, day_text
 from src.layers import LAYER_LABELS
 from src.legend import legend_html
 from src.scene import asset, build_scene, script_json
+from src.text import accounts
 
 FILE_NAME = "kumsong-1953.html"
 MAX_BYTES = 3 * 1024 * 1024
@@ -45,6 +46,7 @@ def export_data(battle: Battle, chapters: list[Chapter]) -> dict[str, Any]:
                 "title": c.title,
                 "span": c.span,
                 "points": list(c.points),
+                "accounts": [list(a) for a in accounts(atlas, list(c.accounts))],
                 "steps": [index[d.isoformat()] for d in c.steps if d.isoformat() in index],
                 "bounds": [list(c.bounds[0]), list(c.bounds[1])],
             }

@@ -121,6 +121,20 @@ def event_when(row: Any) -> str:
     return iso_label(row["date"]) + (f" – {iso_label(row['end'])}" if prop(row, "end") else "")
 
 
+ACCOUNT_LABELS = {"UNC": "US / UN Command account", "ROK": "Korean account", "PVA": "Chinese account"}
+
+
+def accounts(atlas: Atlas, value: Any) -> tuple[tuple[str, str, str], ...]:
+    """What each side's sources say of one event or chapter: (whose account, text, citation)."""
+    if not isinstance(value, list | tuple):
+        return ()
+    return tuple(
+        (ACCOUNT_LABELS.get(a.get("side"), str(a.get("side"))), str(a.get("text", "")), atlas.cite_feature(a))
+        for a in value
+        if isinstance(a, dict) and a.get("source")
+    )
+
+
 def short_designation(name: str, nation: str) -> str:
     """'ROK 6th Division' -> 'ROK 6'; 'US 187th Airborne RCT' -> 'US 187'."""
     if "Capital" in name:

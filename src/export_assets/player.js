@@ -54,7 +54,9 @@
       map.fitBounds(c.bounds);
       document.getElementById("chapter-points").innerHTML =
         `<h3>${escapeText(c.title)} <span class="muted">${escapeText(c.span)}</span></h3><ul>` +
-        c.points.map((p) => `<li>${escapeText(p)}</li>`).join("") + "</ul>";
+        c.points.map((p) => `<li>${escapeText(p)}</li>`).join("") + "</ul>" +
+        c.accounts.map(([whose, said, source]) =>
+          `<p><b>${escapeText(whose)}:</b> ${escapeText(said)} <span class="muted">(${escapeText(source)})</span></p>`).join("");
       document.getElementById("chapter-details").open = true;
     });
     list.appendChild(b);
