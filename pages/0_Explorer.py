@@ -12,6 +12,7 @@ from src.constants import BASEMAPS, LANGUAGES, LAST_DAY, MAP_LAYERS
 from src.legend import legend_html
 from src.mapbuild import base_map, day_layers
 from src.report import day_report
+from src.safetext import md
 from src.timeline import all_days, day_label, key_dates, step
 
 PLAY_SECONDS = 1.2
@@ -89,7 +90,7 @@ with st.container(horizontal=True, vertical_alignment="bottom"):  # stays one ro
     st.pills(
         "Jump to",
         list(keys),
-        format_func=lambda d: keys[d],
+        format_func=lambda d: md(keys[d]),
         key=session.JUMP,
         on_change=_jump,
         label_visibility="collapsed",

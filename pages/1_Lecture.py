@@ -12,6 +12,7 @@ from src.constants import MAP_LAYERS
 from src.lecture import CLICKER_JS, PROJECTOR_CSS, SCREENS
 from src.mapbuild import base_map, day_layers
 from src.report import day_report
+from src.safetext import md
 from src.styles import PROJECTOR_SCALE
 from src.timeline import day_label
 
@@ -35,7 +36,7 @@ pos: Position = state[session.LECTURE]
 chapter = chapters[pos.chapter]
 day = chapter.steps[pos.step]
 
-st.title(chapter.title)
+st.title(md(chapter.title))
 st.markdown(
     f"**Chapter {pos.chapter + 1} of {len(chapters)}** · {chapter.span} · "
     f"**{day_label(day)}** (step {pos.step + 1} of {len(chapter.steps)})"
@@ -73,12 +74,12 @@ with map_col:
     )
 with text_col:
     for point in chapter.points:
-        st.markdown(f"- {point}")
+        st.markdown(f"- {md(point)}")
     report = day_report(battle, day)
     if report.events:
         st.markdown(f"**{day_label(day)}:** " + "; ".join(report.titles))
-    st.caption("Sources: " + "; ".join(battle.atlas.cite(s) for s in chapter.sources))
+    st.caption("Sources: " + "; ".join(md(battle.atlas.cite(s)) for s in chapter.sources))
     if state[session.NOTES] and chapter.notes:
-        st.info(chapter.notes, icon="🗒️")
+        st.info(md(chapter.notes), icon="🗒️")
 
 session.write_url(session.view(), page_params=position_params(pos))

@@ -6,23 +6,18 @@ the same sentences. Data text is escaped so it cannot turn into markup.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from datetime import date
 
 from src.day import Battle
 from src.mapbuild import event_when, local_name, rows
+from src.safetext import md
 from src.styles import CERTAINTY_LABELS, SIDE_LABELS
 
 FIGURES_NOTE = (
     "Computed in UTM zone 52N from the front lines of the geodata; as uncertain as the lines themselves "
     "(a few km where they are reconstructed)."
 )
-
-
-def md(text: object) -> str:
-    """Escape Markdown (and HTML) so data text shows exactly as written."""
-    return re.sub(r"([\\`*_{}\[\]()#+\-.!|<>~$])", r"\\\1", str(text))
 
 
 @dataclass(frozen=True)
