@@ -7,7 +7,11 @@ host. Days are ISO strings with labels made here, never JavaScript timestamps, s
 
 from __future__ import annotations
 
-import json
+import errno
+import os
+import re
+import stat
+import tempfile
 from datetime import date
 from html import escape
 from importlib import resources
@@ -35,6 +39,7 @@ from src.mapbuild import (
     unit_facts,
 )
 from src.report import FIGURES_NOTE
+from src.safetext import script_json, script_text, style_text
 from src.symbols import arrowhead, hill_svg, short_designation, unit_svg
 from src.timeline import day_label
 
@@ -208,30 +213,53 @@ def _asset(name: str) -> str:
 
 
 def _script_json(data: Any) -> str:
-    """JSON safe inside a <script> element."""
-    return json.dumps(data, ensure_ascii=False, separators=(",", ":")).replace("</", "<\\/")
+    """JSON safe inside a <script> element (see safetext.script_json)."""
+    return script_json(data)
 
 
 def export_html(battle: Battle, chapters: list[Chapter]) -> str:
+    """The page: every slot of player.html filled in one pass, so a data text that happens to
+    read `/*PLAYER_JS*/` stays text; every inlined script and style escaped for its element."""
     leaflet_js, leaflet_css = leaflet_inline()
-    return (
-        _asset("player.html")
-        .replace("/*LEAFLET_CSS*/", leaflet_css)
-        .replace("/*MAP_CSS*/", map_css().removeprefix("<style>").removesuffix("</style>"))
-        .replace("/*PLAYER_CSS*/", _asset("player.css"))
-        .replace("<!--LEGEND-->", legend_html())
-        .replace("/*LEAFLET_JS*/", leaflet_js.replace("</script", "<\\/script"))
-        .replace("/*DATA*/", _script_json(export_data(battle, chapters)))
-        .replace("/*PLAYER_JS*/", _asset("player.js"))
-    )
+    fills = {
+        "LEAFLET_CSS": style_text(leaflet_css),
+        "MAP_CSS": style_text(map_css().removeprefix("<style>").removesuffix("</style>")),
+        "PLAYER_CSS": style_text(_asset("player.css")),
+        "LEGEND": legend_html(),
+        "LEAFLET_JS": script_text(leaflet_js),
+        "DATA": _script_json(export_data(battle, chapters)),
+        "PLAYER_JS": script_text(_asset("player.js")),
+    }
+    names = "|".join(fills)
+    slot = re.compile(rf"/\*({names})\*/|<!--({names})-->")
+    return slot.sub(lambda m: fills[m.group(1) or m.group(2)], _asset("player.html"))
 
 
 def write_export(battle: Battle, chapters: list[Chapter], out_dir: Path) -> Path:
+    """Write the file atomically: a failed write (a full disk) leaves the previous file whole."""
+    if out_dir.exists() and not out_dir.is_dir():
+        raise NotADirectoryError(errno.ENOTDIR, "not a folder", str(out_dir))
+    html = export_html(battle, chapters)
+    data = html.encode("utf-8")
+    if len(data) > MAX_BYTES:
+        raise ValueError(f"the export is {len(data) / 1e6:.1f} MB, over the {MAX_BYTES / 1e6:.0f} MB budget")
     out_dir.mkdir(parents=True, exist_ok=True)
     path = out_dir / FILE_NAME
-    html = export_html(battle, chapters)
-    size = len(html.encode("utf-8"))
-    if size > MAX_BYTES:
-        raise ValueError(f"the export is {size / 1e6:.1f} MB, over the {MAX_BYTES / 1e6:.0f} MB budget")
-    path.write_text(html, encoding="utf-8")
+    replace_atomically(path, data)
     return path
+
+
+def replace_atomically(path: Path, data: bytes) -> None:
+    """Write to a temporary file beside `path`, flush it to disk, then rename it over `path`."""
+    mode = stat.S_IMODE(path.stat().st_mode) if path.is_file() else 0o644
+    handle, temp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".part")
+    try:
+        with os.fdopen(handle, "wb") as out:
+            out.write(data)
+            out.flush()
+            os.fsync(out.fileno())
+        os.chmod(temp, mode)
+        os.replace(temp, path)
+    except BaseException:
+        Path(temp).unlink(missing_ok=True)
+        raise
