@@ -91,3 +91,14 @@ def inject(target: Path, source: Path = GEODATA_DIR) -> Path:
             _append(record, fields, payloads)
         path.write_text(json.dumps(doc, ensure_ascii=False), encoding="utf-8")
     return target
+
+
+def inject_one(target: Path, payload: str, source: Path = GEODATA_DIR) -> Path:
+    """A copy of geodata/ with one payload on the first event's name only: a payload alone,
+    where another one (a later `-->`) cannot undo its effect on the HTML parser."""
+    shutil.copytree(source, target)
+    path = target / "events.geojson"
+    doc = json.loads(path.read_text(encoding="utf-8"))
+    doc["features"][0]["properties"]["name"] += " " + payload
+    path.write_text(json.dumps(doc, ensure_ascii=False), encoding="utf-8")
+    return target

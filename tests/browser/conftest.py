@@ -56,11 +56,12 @@ def _wait_healthy(url: str, proc: subprocess.Popen, timeout: float = 90) -> None
 
 
 @contextmanager
-def serve_app() -> Iterator[str]:
-    """Run the app on a free localhost port for as long as the block lasts."""
+def serve_app(env: dict[str, str] | None = None, log_name: str = "streamlit.log") -> Iterator[str]:
+    """Run the app on a free localhost port for as long as the block lasts (env: extra
+    environment, e.g. KUMSONG_GEODATA for another copy of the data)."""
     port = _free_port()
     url = f"http://127.0.0.1:{port}"
-    log = RESULTS / "streamlit.log"
+    log = RESULTS / log_name
     RESULTS.mkdir(exist_ok=True)
     with log.open("w") as out:
         proc = subprocess.Popen(
@@ -78,6 +79,7 @@ def serve_app() -> Iterator[str]:
                 "true",
             ],
             cwd=ROOT,
+            env={**os.environ, **(env or {})},
             stdout=out,
             stderr=subprocess.STDOUT,
         )
