@@ -41,7 +41,11 @@ def md(text: object) -> str:
 
 def visible(text: str) -> str:
     """Control, format and separator characters written out as \\uXXXX, so none hides."""
-    return "".join(ch if ch.isprintable() else f"\\u{ord(ch):04x}" for ch in text)
+    return "".join(ch if ch.isprintable() else _code(ord(ch)) for ch in text)
+
+
+def _code(point: int) -> str:
+    return f"\\u{point:04x}" if point <= 0xFFFF else f"\\U{point:08x}"
 
 
 def shorten(text: str, limit: int) -> str:

@@ -46,7 +46,7 @@ def test_a_quote_is_bounded_visible_and_inert():
     long = quote("y" * 5000)
     assert len(long) == MAX_QUOTED
     assert long.endswith("…")
-    assert shown(quote("a\u202eb\u2028c\x00")) == "a\\u202eb\\u2028c\\u0000"  # nothing hides
+    assert shown(quote("a\u202eb\u2028c\x00\U000e0041")) == "a\\u202eb\\u2028c\\u0000\\U000e0041"  # nothing hides
     assert is_inert(quote("<b>`[link](javascript:x)` :skull:"))
 
 
