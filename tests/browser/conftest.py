@@ -19,11 +19,14 @@ from pathlib import Path
 from urllib.parse import urlparse
 
 import pytest
-from playwright.sync_api import Browser, Frame, Page, sync_playwright
+from playwright.sync_api import Browser, Frame, Page, expect, sync_playwright
 
 ROOT = Path(__file__).resolve().parents[2]
 RESULTS = ROOT / "test-results"
 LOCAL_HOSTS = {"localhost", "127.0.0.1", "[::1]", "::1"}
+# expect() waits 5 s by default; a cold server's first page on a shared, loaded machine can
+# take longer, and a wait that long is still no fixed sleep.
+expect.set_options(timeout=20_000)
 CHROMIUM_ARGS = [
     "--no-sandbox",
     "--disable-gpu",
