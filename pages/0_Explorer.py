@@ -12,6 +12,7 @@ from src.daytext import DEPTH_LABEL, FIGURES_NOTE, LOST_LABEL, NO_EVENT, changes
 from src.daytext import front_sentence as front
 from src.layers import LAYER_LABELS
 from src.mapbuild import MAP_HEIGHT, base_map, day_step
+from src.safetext import md
 from src.timeline import key_dates
 
 with session.page("Explorer", "🗺️") as frame:
@@ -69,7 +70,7 @@ with session.page("Explorer", "🗺️") as frame:
         st.pills(
             "Jump to a dated state of the front",
             list(keys),
-            format_func=lambda d: keys[d],
+            format_func=lambda d: md(keys[d]),
             key=session.JUMP,
             on_change=controls.jump,
         )

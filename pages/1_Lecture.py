@@ -13,8 +13,9 @@ from src.daytext import day_text, event_titles
 from src.layers import LAYER_LABELS
 from src.lecture import clicker_html, key_places
 from src.mapbuild import MAP_HEIGHT, base_map, day_step
+from src.safetext import md
 from src.styles import PROJECTOR_SCALE
-from src.text import accounts, md
+from src.text import accounts
 
 with session.page("Lecture", "🎓", lecture=True, css="lecture.css") as frame:
     battle, state, chapters = frame.battle, st.session_state, session.chapters()
@@ -26,7 +27,7 @@ with session.page("Lecture", "🎓", lecture=True, css="lecture.css") as frame:
     chapter = chapters[pos.chapter]
     day = chapter.steps[pos.step]
 
-    st.title(chapter.title)
+    st.title(md(chapter.title))
     st.markdown(
         f"**Chapter {pos.chapter + 1} of {len(chapters)}** · {chapter.span} · "
         f"**{day_label(day)}** (step {pos.step + 1} of {len(chapter.steps)})"

@@ -42,7 +42,15 @@ def _export(args: argparse.Namespace) -> int:
     atlas = load_atlas()
     for problem in atlas.problems:
         print(f"warning: {problem}", file=sys.stderr)
-    path = write_export(Battle(atlas), load_chapters(sources=atlas.sources), Path(args.out))
+    out = Path(args.out)
+    try:
+        path = write_export(Battle(atlas), load_chapters(sources=atlas.sources), out)
+    except OSError as exc:  # an existing file, /dev/null, no permission, a full disk
+        print(f"error: cannot write the export to {out}: {exc.strerror or exc}", file=sys.stderr)
+        return 2
+    except ValueError as exc:  # over the size budget
+        print(f"error: {exc}", file=sys.stderr)
+        return 1
     print(f"wrote {path} ({path.stat().st_size / 1e6:.2f} MB)")
     return 0
 

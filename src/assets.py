@@ -1,14 +1,17 @@
 """Leaflet served by the app itself, never from a CDN.
 
 Leaflet comes from the PyPI package django-js-lib-leaflet (plain files, no dependencies),
-installed by the normal set-up. At start-up it is copied under static/vendor/, which
-Streamlit serves at /app/static/ (enableStaticServing in .streamlit/config.toml).
+installed by the normal set-up. Each new session checks it is under static/vendor/ (and
+copies it there if not), which Streamlit serves at /app/static/ (enableStaticServing in
+.streamlit/config.toml).
 """
 
 from __future__ import annotations
 
 import filecmp
+import os
 import shutil
+import tempfile
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
@@ -27,15 +30,41 @@ def leaflet_source() -> Path:
     return Path(str(resources.files("js_lib_leaflet"))) / "static" / "js_lib_leaflet"
 
 
-def ensure_static_assets(static_dir: Path = STATIC_DIR) -> Path:
-    """Copy Leaflet into static/vendor/leaflet if it is missing or stale; returns the folder."""
-    source, target = leaflet_source(), static_dir / VENDOR
-    for name in LEAFLET_FILES:
-        dst = target / name
-        if not dst.exists() or not filecmp.cmp(source / name, dst, shallow=False):
-            dst.parent.mkdir(parents=True, exist_ok=True)
-            shutil.copyfile(source / name, dst)
-    return target
+def ensure_static_assets(static_dir: Path | None = None) -> str | None:
+    """Put Leaflet under static/vendor/leaflet if it is missing or changed; None when all is well,
+    else a message for the reader. Never raises: it runs once per session, so a folder
+    deleted (or replaced by a file) while the server runs is noticed, and mended if it can be.
+
+    Cheap: copy2 keeps the modification time, so an intact copy is recognised by stat() alone.
+    """
+    target = (static_dir or STATIC_DIR) / VENDOR
+    try:
+        source = leaflet_source()
+        for name in LEAFLET_FILES:
+            dst = target / name
+            if not (dst.is_file() and filecmp.cmp(source / name, dst, shallow=True)):
+                dst.parent.mkdir(parents=True, exist_ok=True)
+                _copy(source / name, dst)
+    except (OSError, ModuleNotFoundError) as exc:
+        reason = getattr(exc, "strerror", None) or type(exc).__name__
+        return (
+            f"The map cannot be drawn: Leaflet is missing from static/{VENDOR} and could not be put there "
+            f"({reason}). Whoever runs the app can fix it: static/vendor must be a writable folder and the "
+            "django-js-lib-leaflet package installed. Then reload the page."
+        )
+    return None
+
+
+def _copy(source: Path, dst: Path) -> None:
+    """Copy beside the target and rename, so a browser never fetches a half-copied file."""
+    handle, temp = tempfile.mkstemp(dir=dst.parent, prefix=f".{dst.name}.", suffix=".part")
+    os.close(handle)
+    try:
+        shutil.copy2(source, temp)
+        os.replace(temp, dst)
+    except BaseException:
+        Path(temp).unlink(missing_ok=True)
+        raise
 
 
 def static_url(name: str) -> str:

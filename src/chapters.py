@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date
@@ -10,7 +11,8 @@ from pathlib import Path
 
 from src.calendar import all_days, day_label
 from src.constants import DATA_WINDOW, GEODATA_DIR
-from src.urlstate import quote
+from src.safetext import quote
+from src.urlstate import param
 
 CHAPTERS_FILE = GEODATA_DIR / "chapters.json"
 
@@ -117,16 +119,20 @@ NAVIGATION = (
 )
 
 
+POSITION_RE = re.compile(r"[0-9]{1,4}")  # ASCII digits only, and short: '³' and 10**5000 are no steps
+
+
 def parse_position(params: Mapping[str, object], chapters: list[Chapter]) -> tuple[Position, list[str]]:
-    """?chapter=2&step=3 (1-based, as a lecturer counts); bad values fall back with a notice."""
+    """?chapter=2&step=3 (1-based, as a lecturer counts); bad values fall back with a notice.
+
+    Never raises, like urlstate.parse: the page must come up to rewrite a bad link.
+    """
     notices, values = [], {}
     for name in ("chapter", "step"):
-        raw = params.get(name)
-        if isinstance(raw, list | tuple):
-            raw = raw[-1] if raw else None
+        raw = param(params, name)
         if raw is None:
             values[name] = 1
-        elif str(raw).isdigit() and int(raw) >= 1:
+        elif POSITION_RE.fullmatch(raw) and int(raw) >= 1:
             values[name] = int(raw)
         else:
             notices.append(f"Ignored {name} '{quote(raw)}': use a whole number from 1.")

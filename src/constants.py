@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import os
 from datetime import date
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-GEODATA_DIR = ROOT / "geodata"
+# KUMSONG_GEODATA points the app at another copy of the data (tests use a scratch copy).
+GEODATA_DIR = Path(os.environ.get("KUMSONG_GEODATA") or ROOT / "geodata")
 STATIC_DIR = ROOT / "static"
 
 # The span the app steps through: the eve of the first assault to the armistice.

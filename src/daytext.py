@@ -11,8 +11,9 @@ from html import escape
 
 from src.calendar import day_label
 from src.day import Battle
+from src.safetext import md
 from src.styles import CERTAINTY_LABELS, SIDE_LABELS
-from src.text import accounts, event_when, local_name, md, rows
+from src.text import accounts, event_when, local_name, rows
 
 FIGURES_NOTE = (
     "Computed in UTM zone 52N from the front lines of the geodata; as uncertain as the lines themselves "

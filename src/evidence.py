@@ -21,6 +21,7 @@ from src.constants import GEODATA_DIR
 from src.data import LAYERS, Atlas, prop
 from src.day import Battle
 from src.measure import advance, area_km2, phase_changes, salient, to_utm, unc_side
+from src.safetext import is_web_url
 from src.styles import CERTAINTY_LABELS
 from src.text import local_name, rows
 
@@ -164,6 +165,7 @@ def feature_table(atlas: Atlas, lang: str = "en") -> pd.DataFrame:
 
 
 def bibliography(atlas: Atlas) -> pd.DataFrame:
+    """The sources as a table; only an http(s) URL is kept, since the page makes it a link."""
     rows = [
         {
             "key": key,
@@ -171,7 +173,7 @@ def bibliography(atlas: Atlas) -> pd.DataFrame:
             "kind": src.get("kind", ""),
             "how far to trust it": src.get("trust", ""),
             "note": src.get("note", ""),
-            "url": src.get("url", ""),
+            "url": src["url"] if is_web_url(src.get("url")) else "",  # never a javascript: link
         }
         for key, src in sorted(atlas.sources.items())
     ]

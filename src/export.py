@@ -7,7 +7,11 @@ host. Days are ISO strings with labels made here, never JavaScript timestamps, s
 
 from __future__ import annotations
 
+import errno
+import os
 import re
+import stat
+import tempfile
 from datetime import date
 from importlib import resources
 from pathlib import Path
@@ -20,7 +24,8 @@ from src.day import Battle
 from src.daytext import day_html, day_text
 from src.layers import LAYER_LABELS
 from src.legend import legend_html
-from src.scene import asset, build_scene, script_json
+from src.safetext import script_json, script_text, style_text
+from src.scene import asset, build_scene
 from src.text import accounts
 
 FILE_NAME = "kumsong-1953.html"
@@ -61,32 +66,46 @@ def _asset(name: str) -> str:
 
 
 def export_html(battle: Battle, chapters: list[Chapter]) -> str:
-    """The page with every placeholder filled in one pass, so no text put in can be taken
-    for another placeholder."""
+    """The page: every slot of player.html filled in one pass, so a data text that happens to
+    read `/*PLAYER_JS*/` stays text; every inlined script and style escaped for its element."""
     leaflet_js, leaflet_css = leaflet_inline()
-    parts = {
-        "LEAFLET_CSS": leaflet_css,
-        "MAP_CSS": asset("drawer.css"),
-        "PLAYER_CSS": _asset("player.css"),
-        "LEAFLET_JS": inline_script(leaflet_js),
+    fills = {
+        "LEAFLET_CSS": style_text(leaflet_css),
+        "MAP_CSS": style_text(asset("drawer.css")),
+        "PLAYER_CSS": style_text(_asset("player.css")),
+        "LEAFLET_JS": script_text(leaflet_js),
         "DATA": script_json(export_data(battle, chapters)),
-        "DRAWER_JS": inline_script(asset("drawer.js")),
-        "PLAYER_JS": inline_script(_asset("player.js")),
+        "DRAWER_JS": script_text(asset("drawer.js")),
+        "PLAYER_JS": script_text(_asset("player.js")),
     }
-    return re.sub(r"/\*([A-Z_]+)\*/", lambda m: parts.get(m.group(1), m.group(0)), _asset("player.html"))
-
-
-def inline_script(code: str) -> str:
-    """Script text that cannot end its <script> element early."""
-    return code.replace("</script", "<\\/script").replace("<!--", "<\\!--")
+    slot = re.compile(rf"/\*({'|'.join(fills)})\*/")
+    return slot.sub(lambda m: fills[m.group(1)], _asset("player.html"))
 
 
 def write_export(battle: Battle, chapters: list[Chapter], out_dir: Path) -> Path:
+    """Write the file atomically: a failed write (a full disk) leaves the previous file whole."""
+    if out_dir.exists() and not out_dir.is_dir():
+        raise NotADirectoryError(errno.ENOTDIR, "not a folder", str(out_dir))
+    data = export_html(battle, chapters).encode("utf-8")
+    if len(data) > MAX_BYTES:
+        raise ValueError(f"the export is {len(data) / 1e6:.1f} MB, over the {MAX_BYTES / 1e6:.0f} MB budget")
     out_dir.mkdir(parents=True, exist_ok=True)
     path = out_dir / FILE_NAME
-    html = export_html(battle, chapters)
-    size = len(html.encode("utf-8"))
-    if size > MAX_BYTES:
-        raise ValueError(f"the export is {size / 1e6:.1f} MB, over the {MAX_BYTES / 1e6:.0f} MB budget")
-    path.write_text(html, encoding="utf-8")
+    replace_atomically(path, data)
     return path
+
+
+def replace_atomically(path: Path, data: bytes) -> None:
+    """Write to a temporary file beside `path`, flush it to disk, then rename it over `path`."""
+    mode = stat.S_IMODE(path.stat().st_mode) if path.is_file() else 0o644
+    handle, temp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".part")
+    try:
+        with os.fdopen(handle, "wb") as out:
+            out.write(data)
+            out.flush()
+            os.fsync(out.fileno())
+        os.chmod(temp, mode)
+        os.replace(temp, path)
+    except BaseException:
+        Path(temp).unlink(missing_ok=True)
+        raise

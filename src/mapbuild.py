@@ -20,7 +20,8 @@ from src.constants import BASEMAPS, MAP_CENTRE, MAP_ZOOM, ZOOM_RANGE
 from src.day import Battle
 from src.layers import LAYER_LABELS
 from src.legend import legend_html
-from src.scene import asset, scene_json, script_json
+from src.safetext import script_json
+from src.scene import asset, scene_json
 
 MAP_HEIGHT = 640  # px before a page's CSS sizes the map's frame from the window
 

@@ -7,7 +7,6 @@ which layers and which language; the offline file inlines the very same scene.
 
 from __future__ import annotations
 
-import json
 from functools import lru_cache
 from importlib import resources
 from typing import Any
@@ -17,6 +16,7 @@ from src.calendar import day_label
 from src.constants import THEATRE_BBOX, ZOOM_RANGE
 from src.day import Battle
 from src.layers import DRAW_ORDER, day_records, draw_styles, features
+from src.safetext import script_json
 
 
 def battle_bounds(battle: Battle) -> list[list[float]]:
@@ -54,21 +54,6 @@ def build_scene(battle: Battle) -> dict[str, Any]:
 def scene_json(battle: Battle) -> str:
     """The scene as JSON that is safe inside a <script> element (made once per atlas)."""
     return script_json(build_scene(battle))
-
-
-def script_json(data: Any) -> str:
-    """JSON for an inline script: no '<', '>' or '&' (so no '</script>' or '<!--' can end or
-    hide the script) and no line separators that older parsers treat as line ends."""
-    text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
-    for char, code in (
-        ("<", "\\u003c"),
-        (">", "\\u003e"),
-        ("&", "\\u0026"),
-        ("\u2028", "\\u2028"),
-        ("\u2029", "\\u2029"),
-    ):
-        text = text.replace(char, code)
-    return text
 
 
 def asset(name: str) -> str:

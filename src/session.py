@@ -19,6 +19,7 @@ from src.data import load_atlas
 from src.day import Battle
 from src.evidence import Claims, load_claims
 from src.export import FILE_NAME, export_html
+from src.safetext import md, shorten
 from src.urlstate import DEFAULT, ViewState, parse, query_string, to_params
 
 # Session-state keys, defined once.
@@ -33,6 +34,7 @@ PENDING_DAY = "pending_day"  # set by the play timer, applied before the slider 
 LAST_TICK = "last_tick"
 JUMP = "jump"
 NOTICES = "url_notices"
+ASSETS = "assets_problem"  # why the map cannot draw, checked once per session
 SYNCED = "url_read"
 LECTURE = "lecture_position"  # chapters.Position
 LECTURE_SYNCED = "lecture_url_read"
@@ -47,7 +49,6 @@ PLACE_TOLERANCE = 5e-4  # degrees, about 50 m: less is rounding, not a move
 @st.cache_resource(show_spinner="Loading the battle…")
 def battle() -> Battle:
     """The atlas, read and validated once per server process and shared by all sessions."""
-    ensure_static_assets()
     return Battle(load_atlas())
 
 
@@ -94,6 +95,7 @@ def read_url_once() -> None:
     state[PLACE] = (view.lat, view.lon, view.zoom)
     state[NOTICES] = notices
     state[PLAYING] = False
+    state[ASSETS] = ensure_static_assets()
     state[SYNCED] = True
 
 
@@ -159,6 +161,8 @@ def share_url(current: ViewState) -> str:
 
 
 def show_notices() -> None:
+    if st.session_state.get(ASSETS):
+        st.error(st.session_state[ASSETS], icon="🗺️")
     for notice in st.session_state.get(NOTICES, []):
         st.warning(notice, icon="⚠️")
 
@@ -197,16 +201,12 @@ def page(title: str, icon: str, *, lecture: bool = False, css: str = "app.css") 
     write_url(view(), frame.params)
 
 
-def _plain(value: object) -> str:
-    """Text safe to put in Markdown: no markup characters survive."""
-    return "".join(ch if ch.isalnum() or ch in " .,:'-_/()·" else " " for ch in str(value))
-
-
 def show_data_problems(current: Battle) -> None:
     problems = current.atlas.problems
     if problems:
         st.error(
             "Some geodata could not be read and is left off the map:\n\n"
-            + "\n".join(f"- {_plain(p)}" for p in problems[:10]),
+            + "\n".join(f"- {md(shorten(str(p), 300))}" for p in problems[:10])
+            + (f"\n- and {len(problems) - 10} more (run `python -m src validate`)" if len(problems) > 10 else ""),
             icon="🧭",
         )

@@ -39,11 +39,6 @@ def names(props: Any) -> dict[str, str]:
     return {lang: local_name(props, lang) for lang in LANG_FIELDS}
 
 
-def md(text: object) -> str:
-    """Escape Markdown (and HTML) so data text shows exactly as written."""
-    return re.sub(r"([\\`*_{}\[\]()#+\-.!|<>~$])", r"\\\1", str(text))
-
-
 def certainty_text(props: Any) -> str | None:
     """'reconstructed: … (±4.0 km)', or None for a feature without a certainty."""
     certainty = prop(props, "certainty")

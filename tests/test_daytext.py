@@ -7,12 +7,13 @@ from datetime import date
 from html import unescape
 
 from src.daytext import HTML, MARKDOWN, day_html, day_text, event_paragraph, front_sentence
+from src.safetext import WORD_JOINER
 
 
 def _plain(text: str) -> str:
     """What a reader sees of either rendering: no markup, no escapes."""
     text = re.sub(r"<[^>]+>", "", text.replace("<br>", " "))
-    text = unescape(text).replace("\\", "").replace("*", "")
+    text = unescape(text).replace("\\", "").replace("*", "").replace(WORD_JOINER, "")
     return " ".join(text.split())
 
 

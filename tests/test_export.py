@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+import errno
 import json
 import re
+import stat
+from pathlib import Path
 
 import pytest
 
 from src import __main__ as cli
-from src.export import FILE_NAME, MAX_BYTES, export_data, export_html
+from src import export
+from src.export import FILE_NAME, MAX_BYTES, export_data, export_html, write_export
 
 
 @pytest.fixture(scope="module")
@@ -61,3 +65,48 @@ def test_export_command_writes_the_file(tmp_path, capsys):
     path = tmp_path / FILE_NAME
     assert path.exists()
     assert f"wrote {path}" in capsys.readouterr().out
+
+
+def test_a_failed_write_leaves_the_previous_file_whole(tmp_path, battle, chapters, monkeypatch):
+    good = write_export(battle, chapters, tmp_path).read_bytes()
+
+    def disk_full(fd):  # the bytes are written; the disk refuses them on flush
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(export.os, "fsync", disk_full)
+    with pytest.raises(OSError, match="No space left"):
+        write_export(battle, chapters, tmp_path)
+    assert (tmp_path / FILE_NAME).read_bytes() == good
+    assert sorted(p.name for p in tmp_path.iterdir()) == [FILE_NAME]  # no temporary file left
+
+
+def test_an_interrupted_rename_leaves_the_previous_file_whole(tmp_path, battle, chapters, monkeypatch):
+    (tmp_path / FILE_NAME).write_text("the previous export", encoding="utf-8")
+
+    def interrupted(*_):  # Ctrl-C (or a crash) between writing and renaming
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(export.os, "replace", interrupted)
+    with pytest.raises(KeyboardInterrupt):
+        write_export(battle, chapters, tmp_path)
+    assert (tmp_path / FILE_NAME).read_text(encoding="utf-8") == "the previous export"
+    assert sorted(p.name for p in tmp_path.iterdir()) == [FILE_NAME]
+
+
+def test_the_written_file_is_readable_by_others(tmp_path, battle, chapters):
+    path = write_export(battle, chapters, tmp_path)
+    assert stat.S_IMODE(path.stat().st_mode) == 0o644
+
+
+@pytest.mark.parametrize("kind", ["existing file", "/dev/null", "inside a file"])
+def test_an_unwritable_out_is_one_line_and_exit_2(tmp_path, capsys, kind):
+    a_file = tmp_path / "notes.txt"
+    a_file.write_text("keep me", encoding="utf-8")
+    out = {"existing file": a_file, "/dev/null": Path("/dev/null"), "inside a file": a_file / "dist"}[kind]
+    assert cli.main(["export", "--out", str(out)]) == 2
+    captured = capsys.readouterr()
+    assert captured.out == ""
+    assert captured.err.count("\n") == 1
+    assert captured.err.startswith(f"error: cannot write the export to {out}: ")
+    assert "Traceback" not in captured.err
+    assert a_file.read_text(encoding="utf-8") == "keep me"

@@ -11,7 +11,8 @@ from src import styles
 from src.data import load_atlas
 from src.day import Battle
 from src.layers import DRAW_ORDER, LAYER_LABELS, REGISTRY, day_records, draw_styles, features
-from src.scene import build_scene, script_json
+from src.safetext import script_json
+from src.scene import build_scene
 from src.text import popup_html
 
 

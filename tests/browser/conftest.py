@@ -13,7 +13,7 @@ from pathlib import Path
 from urllib.parse import urlparse
 
 import pytest
-from playwright.sync_api import Browser, Frame, Page, sync_playwright
+from playwright.sync_api import Browser, Frame, Page, expect, sync_playwright
 
 from src import liveapp
 
@@ -22,9 +22,16 @@ RESULTS = ROOT / "test-results"
 LOCAL_HOSTS = {"localhost", "127.0.0.1", "[::1]", "::1"}
 
 
+# expect() waits 5 s by default; a cold server's first page on a shared, loaded machine can
+# take longer, and a wait that long is still no fixed sleep.
+expect.set_options(timeout=20_000)
+
+
 @contextmanager
-def serve_app() -> Iterator[str]:
-    with liveapp.serve("app.py", RESULTS / "streamlit.log") as url:
+def serve_app(env: dict[str, str] | None = None, log_name: str = "streamlit.log") -> Iterator[str]:
+    """The app on a free localhost port (env: extra environment, e.g. KUMSONG_GEODATA for
+    another copy of the data)."""
+    with liveapp.serve("app.py", RESULTS / log_name, env) as url:
         yield url
 
 
