@@ -8,10 +8,19 @@ from streamlit_folium import st_folium
 
 from src import session
 from src.calendar import day_label
-from src.chapters import CLICKER_KEYS, NAVIGATION, Position, back, clamp, forward, position_params
 from src.daytext import day_text, event_titles
 from src.layers import LAYER_LABELS
-from src.lecture import clicker_html, key_places
+from src.lecture import (
+    CLICKER_KEYS,
+    NAVIGATION,
+    Position,
+    back,
+    clamp,
+    clicker_html,
+    forward,
+    key_places,
+    position_params,
+)
 from src.mapbuild import MAP_HEIGHT, base_map, day_step
 from src.safetext import md
 from src.styles import PROJECTOR_SCALE

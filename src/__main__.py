@@ -23,8 +23,9 @@ def _validate(args: argparse.Namespace) -> int:
     print(f"{len(report) - failed} of {len(report)} files valid")
     conflicts = []
     if not failed:
+        from src.consistency import side_conflicts
         from src.data import load_atlas
-        from src.day import Battle, side_conflicts
+        from src.day import Battle
 
         conflicts = side_conflicts(Battle(load_atlas(Path(args.geodata))))
         for fid, day, side, metres in conflicts:

@@ -16,7 +16,7 @@ from shapely.geometry.base import BaseGeometry
 
 from src.calendar import all_days, step
 from src.data import Atlas
-from src.measure import Advance, advance, to_lonlat, to_utm, unc_side
+from src.measure import Advance, advance, to_lonlat
 from src.timeline import FrontState, front_on
 
 
@@ -93,39 +93,3 @@ class Battle:
             return []
         before = dict(self.hills(step(day, -1)))
         return [(hid, before.get(hid), now) for hid, now in self.hills(day) if before.get(hid) != now]
-
-
-SIDE_TOLERANCE_M = 50  # a symbol this close to the line counts as on it (about a symbol's half-width at zoom 13)
-
-
-def side_conflicts(battle: Battle) -> list[tuple[str, str, str, float]]:
-    """Units and held hills drawn on the wrong side of a dated front line.
-
-    Each layer is sourced separately, so this is where they must agree: a UNC unit or
-    hill lies south of the line of that day, a PVA one north. Interpolated days are left
-    out (their lines are drawing aids), and so is anything beyond the lines' ends.
-    Returns (id, date, side, metres on the wrong side).
-    """
-    fronts = battle.atlas["front_lines"]
-    if fronts.empty:
-        return []
-    west, _, east, _ = fronts.total_bounds
-    days = sorted({date.fromisoformat(d) for d in fronts["date"]})
-    unc = {d: unc_side(to_utm(battle.on(d).front.line)) for d in days}
-    claims = []
-    for _, row in battle.atlas["units"].iterrows():
-        claims += [(row["id"], row.geometry, row["side"], d) for d in days if row["from"] <= d.isoformat() <= row["to"]]
-    for _, row in hill_rows(battle.atlas["places"]).iterrows():
-        claims += [
-            (row["id"], row.geometry, side, d) for d in days if (side := holder_on(row["control"], d)) in ("UNC", "PVA")
-        ]
-    conflicts = []
-    for fid, point, side, day in claims:
-        if not west <= point.x <= east:
-            continue
-        here = to_utm(point)
-        on_unc_side = unc[day].contains(here)
-        distance = unc[day].exterior.distance(here)
-        if on_unc_side != (side == "UNC") and distance > SIDE_TOLERANCE_M:
-            conflicts.append((fid, day.isoformat(), side, round(distance)))
-    return conflicts

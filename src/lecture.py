@@ -1,11 +1,17 @@
-"""The lecture page's helpers: the places each chapter names, and the clicker bridge."""
+"""The lecture: moving through the chapters, links to a chapter and step, the places each
+chapter names, and the clicker bridge. (The chapters themselves are src/chapters.py.)"""
 
 from __future__ import annotations
 
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass
 from importlib import resources
 
 from src.chapters import Chapter
 from src.day import Battle
+from src.safetext import quote
+from src.urlstate import param
 
 
 def key_places(battle: Battle, chapter: Chapter) -> tuple[str, ...]:
@@ -21,3 +27,83 @@ def key_places(battle: Battle, chapter: Chapter) -> tuple[str, ...]:
 def clicker_html() -> str:
     code = (resources.files("src") / "page_assets" / "clicker.js").read_text(encoding="utf-8")
     return f"<script>{code}</script>"
+
+
+@dataclass(frozen=True)
+class Position:
+    chapter: int  # 0-based
+    step: int  # 0-based
+
+
+def clamp(pos: Position, chapters: list[Chapter]) -> Position:
+    c = min(max(pos.chapter, 0), len(chapters) - 1)
+    return Position(c, min(max(pos.step, 0), len(chapters[c].steps) - 1))
+
+
+def forward(pos: Position, chapters: list[Chapter]) -> Position:
+    """Next step, running on into the next chapter."""
+    if pos.step + 1 < len(chapters[pos.chapter].steps):
+        return Position(pos.chapter, pos.step + 1)
+    return Position(pos.chapter + 1, 0) if pos.chapter + 1 < len(chapters) else pos
+
+
+def back(pos: Position, chapters: list[Chapter]) -> Position:
+    """Previous step, running back to the last step of the previous chapter."""
+    if pos.step > 0:
+        return Position(pos.chapter, pos.step - 1)
+    if pos.chapter > 0:
+        return Position(pos.chapter - 1, len(chapters[pos.chapter - 1].steps) - 1)
+    return pos
+
+
+def first(pos: Position, chapters: list[Chapter]) -> Position:
+    return Position(0, 0)
+
+
+def last(pos: Position, chapters: list[Chapter]) -> Position:
+    """The start of the last chapter."""
+    return Position(len(chapters) - 1, 0)
+
+
+# The lecture's buttons: label, keyboard shortcut, move, help. Clickers' PageDown/PageUp
+# reach Next/Back through the lecture page's key bridge.
+CLICKER_KEYS = ("ArrowRight", "ArrowLeft", "PageDown", "PageUp", "Home", "End")  # what the lecture listens for
+# Each button's widget key is stable: the clicker bridge finds the buttons by it.
+NAVIGATION = (
+    ("« First chapter", "Home", first, "Home", "nav_first"),
+    ("◀ Back", "ArrowLeft", back, "Left arrow or Page Up", "nav_back"),
+    ("Next ▶", "ArrowRight", forward, "Right arrow or Page Down", "nav_next"),
+    ("Last chapter »", "End", last, "End", "nav_last"),
+)
+
+
+POSITION_RE = re.compile(r"[0-9]{1,4}")  # ASCII digits only, and short: '³' and 10**5000 are no steps
+
+
+def parse_position(params: Mapping[str, object], chapters: list[Chapter]) -> tuple[Position, list[str]]:
+    """?chapter=2&step=3 (1-based, as a lecturer counts); bad values fall back with a notice.
+
+    Never raises, like urlstate.parse: the page must come up to rewrite a bad link.
+    """
+    notices, values = [], {}
+    for name in ("chapter", "step"):
+        raw = param(params, name)
+        if raw is None:
+            values[name] = 1
+        elif POSITION_RE.fullmatch(raw) and int(raw) >= 1:
+            values[name] = int(raw)
+        else:
+            notices.append(f"Ignored {name} '{quote(raw)}': use a whole number from 1.")
+            values[name] = 1
+    pos = Position(values["chapter"] - 1, values["step"] - 1)
+    fixed = clamp(pos, chapters)
+    if fixed != pos:
+        notices.append(
+            f"There is no chapter {values['chapter']}, step {values['step']}; "
+            f"showing chapter {fixed.chapter + 1}, step {fixed.step + 1}."
+        )
+    return fixed, notices
+
+
+def position_params(pos: Position) -> dict[str, str]:
+    return {"chapter": str(pos.chapter + 1), "step": str(pos.step + 1)}

@@ -14,11 +14,12 @@ from importlib import resources
 import streamlit as st
 
 from src.assets import ensure_static_assets
-from src.chapters import Chapter, load_chapters, parse_position
+from src.chapters import Chapter, load_chapters
 from src.data import load_atlas
 from src.day import Battle
 from src.evidence import Claims, load_claims
 from src.export import FILE_NAME, export_html
+from src.lecture import parse_position
 from src.safetext import md, shorten
 from src.urlstate import DEFAULT, ViewState, parse, query_string, to_params
 

@@ -8,15 +8,8 @@ from datetime import date
 
 import pytest
 
-from src.chapters import (
-    CHAPTERS_FILE,
-    Position,
-    back,
-    forward,
-    load_chapters,
-    parse_position,
-    position_params,
-)
+from src.chapters import CHAPTERS_FILE, load_chapters
+from src.lecture import Position, back, forward, parse_position, position_params
 
 
 def test_the_six_chapters_are_in_order(chapters):

@@ -345,13 +345,15 @@ def test_the_kumsong_river_runs_past_kumsong_and_along_the_armistice_line(atlas)
 def test_units_and_hills_lie_on_their_side_of_the_front(atlas):
     """Separately sourced layers must agree on every dated line: a UNC unit or hill south of
     it, a PVA one north (within SIDE_TOLERANCE_M, 50 m, of the line counts as on it)."""
-    from src.day import Battle, side_conflicts
+    from src.consistency import side_conflicts
+    from src.day import Battle
 
     assert side_conflicts(Battle(atlas)) == []
 
 
 def test_a_unit_on_the_wrong_side_is_caught(geodata_copy):
-    from src.day import Battle, side_conflicts
+    from src.consistency import side_conflicts
+    from src.day import Battle
 
     _edit(
         geodata_copy / "units.geojson",

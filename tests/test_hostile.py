@@ -16,11 +16,12 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from src.calendar import all_days
-from src.chapters import Position, load_chapters, parse_position, position_params
+from src.chapters import load_chapters
 from src.day import Battle
 from src.daytext import changes_sentence, day_text, event_paragraph, event_titles, front_sentence
 from src.evidence import bibliography
 from src.export import export_data, export_html
+from src.lecture import Position, parse_position, position_params
 from src.urlstate import DEFAULT, parse
 from tests.hostile import HOSTILE, PAYLOADS, inject, is_inert, params, shown
 
