@@ -20,11 +20,13 @@ from src.lecture import (
     forward,
     key_places,
     position_params,
+    presenter_html,
 )
 from src.mapbuild import MAP_HEIGHT, base_map, day_step
 from src.safetext import md
 from src.styles import PROJECTOR_SCALE
 from src.text import accounts
+from src.urlstate import query_string
 
 with session.page("Lecture", "🎓", lecture=True, css="lecture.css") as frame:
     battle, state, chapters = frame.battle, st.session_state, session.chapters()
@@ -55,7 +57,10 @@ with session.page("Lecture", "🎓", lecture=True, css="lecture.css") as frame:
             disabled=move is back and pos == Position(0, 0),
         )
     with nav[4].popover("⚙ Options", width="stretch"):
-        st.toggle("Presenter notes", key=session.NOTES)
+        components.html(presenter_html(chapters, pos, day_label(day)), height=44)
+        st.toggle("Show the notes on this screen too", key=session.NOTES)
+        link = query_string(session.view().with_(day=day))
+        st.markdown(f"[🗺️ Explorer, on this day](./?{link}) · [📚 Evidence](Evidence?{link})")
         session.offline_download("Offline file for a hall with no network")
     components.html(clicker_html(), height=0)
 

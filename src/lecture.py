@@ -10,7 +10,7 @@ from importlib import resources
 
 from src.chapters import Chapter
 from src.day import Battle
-from src.safetext import quote
+from src.safetext import quote, script_json, script_text
 from src.urlstate import param
 
 
@@ -22,6 +22,23 @@ def key_places(battle: Battle, chapter: Chapter) -> tuple[str, ...]:
     start, end = chapter.start.isoformat(), chapter.end.isoformat()
     inside = events[(events["date"] >= start) & (events["date"] <= end)]
     return tuple(dict.fromkeys(pid for places in inside["places"] for pid in places))
+
+
+def presenter_html(chapters: list[Chapter], pos: Position, day_label: str) -> str:
+    """A button that opens the presenter notes in a second window, and tells that window on
+    every step where the lecture is, so the notes never reach the projected screen."""
+    data = {
+        "position": {"chapter": pos.chapter, "step": pos.step, "day": day_label},
+        "chapters": [{"title": c.title, "notes": c.notes, "steps": len(c.steps)} for c in chapters],
+    }
+    code = (resources.files("src") / "page_assets" / "presenter.js").read_text(encoding="utf-8")
+    return (
+        '<button id="open-notes" type="button" style="font:600 15px sans-serif;padding:6px 12px;'
+        'border:1px solid #888;border-radius:6px;background:#FFF;cursor:pointer">'
+        "Open presenter notes in a second window</button>"
+        f'<script id="notes-data" type="application/json">{script_json(data)}</script>'
+        f"<script>{script_text(code)}</script>"
+    )
 
 
 def clicker_html() -> str:

@@ -165,3 +165,23 @@ def test_the_lecture_map_fills_the_screen_and_the_clicker_works_after_a_map_clic
     expect(page.get_by_text("(step 2 of 9)")).to_be_visible()
     page.keyboard.press("ArrowRight")
     expect(page.get_by_text("(step 3 of 9)")).to_be_visible()
+
+
+def test_presenter_notes_open_in_a_second_window_and_follow_the_lecture(page, app_url):
+    page.goto(f"{app_url}/Lecture?chapter=2&step=1")
+    map_frame(page)
+    page.get_by_role("button", name=re.compile("Options")).click()
+    frame = page.frame_locator('iframe[srcdoc*="open-notes"]')
+    with page.context.expect_page() as opened:
+        frame.get_by_role("button", name="Open presenter notes in a second window").click()
+    notes = opened.value
+    expect(notes.locator("#title")).to_have_text("The first assault")
+    expect(notes.locator("body")).to_have_attribute("data-position", "2.1")
+    page.keyboard.press("Escape")
+    page.get_by_role("heading", level=1).click()
+    page.keyboard.press("PageDown")
+    expect(page.get_by_text("(step 2 of 9)")).to_be_visible()
+    expect(notes.locator("body")).to_have_attribute("data-position", "2.2")
+    assert (
+        page.locator('[data-testid="stAlert"]').filter(has_text=notes.locator("#notes").inner_text()[:30]).count() == 0
+    )
