@@ -311,23 +311,29 @@
       fill();
     }
 
+    // A button on the map: a named link with an icon, as Leaflet's own zoom buttons are.
+    function mapButton(label, css, svg, onClick) {
+      const Button = L.Control.extend({
+        options: { position: "topleft" },
+        onAdd() {
+          const a = L.DomUtil.create("a", `leaflet-bar atlas-button ${css}`);
+          a.href = "#";
+          a.title = label;
+          a.setAttribute("role", "button");
+          a.setAttribute("aria-label", label);
+          a.innerHTML = `<svg width="18" height="18" viewBox="0 0 18 18" aria-hidden="true" style="vertical-align:middle">${svg}</svg>`;
+          L.DomEvent.on(a, "click", (e) => { L.DomEvent.stop(e); onClick(); });
+          return a;
+        },
+      });
+      new Button().addTo(map);
+    }
+
     // A control that brings the whole battle back into view.
-    const Fit = L.Control.extend({
-      options: { position: "topleft" },
-      onAdd() {
-        const a = L.DomUtil.create("a", "leaflet-bar atlas-button atlas-fit");
-        a.href = "#";
-        a.title = "Fit the battle in view";
-        a.setAttribute("role", "button");
-        a.setAttribute("aria-label", "Fit the battle in view");
-        a.innerHTML = '<svg width="18" height="18" viewBox="0 0 18 18" aria-hidden="true" style="vertical-align:middle">' +
-          '<rect x="3" y="5" width="12" height="8" fill="none" stroke="#1A1A1A" stroke-width="2"/>' +
-          '<path d="M1 1l3 3M17 1l-3 3M1 17l3-3M17 17l-3-3" stroke="#1A1A1A" stroke-width="2"/></svg>';
-        L.DomEvent.on(a, "click", (e) => { L.DomEvent.stop(e); fitTo(scene.view.battle); });
-        return a;
-      },
-    });
-    new Fit().addTo(map);
+    mapButton("Fit the battle in view", "atlas-fit",
+      '<rect x="3" y="5" width="12" height="8" fill="none" stroke="#1A1A1A" stroke-width="2"/>' +
+      '<path d="M1 1l3 3M17 1l-3 3M1 17l3-3M17 17l-3-3" stroke="#1A1A1A" stroke-width="2"/>',
+      () => fitTo(scene.view.battle));
 
     // The legend, on the map and collapsible, the same in the app and the offline file.
     if (opts.legend) {
@@ -352,23 +358,9 @@
       try { framed = !!(window.frameElement && window.parent.document); } catch (e) { framed = false; }
       const doc = framed ? window.parent.document : document;
       const target = framed ? window.frameElement : container;
-      const Button = L.Control.extend({
-        options: { position: "topleft" },
-        onAdd() {
-          const a = L.DomUtil.create("a", "leaflet-bar atlas-button atlas-fullscreen");
-          a.href = "#";
-          a.title = "Full screen (Esc to leave)";
-          a.setAttribute("role", "button");
-          a.setAttribute("aria-label", "Full screen");
-          a.innerHTML = '<svg width="18" height="18" viewBox="0 0 18 18" aria-hidden="true" style="vertical-align:middle">' +
-            '<path d="M1 6V1h5M12 1h5v5M17 12v5h-5M6 17H1v-5" fill="none" stroke="#1A1A1A" stroke-width="2"/></svg>';
-          L.DomEvent.on(a, "click", (e) => {
-            L.DomEvent.stop(e);
-            if (doc.fullscreenElement) doc.exitFullscreen(); else target.requestFullscreen();
-          });
-          return a;
-        },
-      });
+      mapButton("Full screen (Esc to leave)", "atlas-fullscreen",
+        '<path d="M1 6V1h5M12 1h5v5M17 12v5h-5M6 17H1v-5" fill="none" stroke="#1A1A1A" stroke-width="2"/>',
+        () => { if (doc.fullscreenElement) doc.exitFullscreen(); else target.requestFullscreen(); });
       window.addEventListener("resize", () => {
         if (opts.fill) return;
         if (doc.fullscreenElement) {
@@ -379,7 +371,6 @@
         }
         map.invalidateSize();
       });
-      new Button().addTo(map);
     }
 
     return { show, placeLabels, days: scene.days, get current() { return current; } };
