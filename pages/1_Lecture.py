@@ -31,6 +31,7 @@ def _move(to) -> None:
 
 
 session.show_notices()
+session.show_data_problems()
 pos: Position = state[session.LECTURE]
 chapter = chapters[pos.chapter]
 day = chapter.steps[pos.step]

@@ -6,15 +6,18 @@ session state and every page writes it back to the URL; a fresh session reads th
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import streamlit as st
 
 from src.assets import ensure_static_assets
-from src.chapters import Chapter, load_chapters, parse_position
-from src.data import load_atlas
+from src.chapters import Chapter, parse_position
+from src.constants import geodata_dir
 from src.day import Battle
-from src.evidence import Claims, load_claims
+from src.evidence import Claims
 from src.export import FILE_NAME, export_html
 from src.lecture import SCREENS
+from src.library import Library, load_library
 from src.urlstate import DEFAULT, ViewState, parse, query_string, to_params
 
 # Session-state keys, defined once.
@@ -40,27 +43,37 @@ KEEP_KEYS = (*VIEW_KEYS, SCREEN, NOTES)  # widget values that must outlive a pag
 PLACE_TOLERANCE = 5e-4  # degrees, about 50 m: less is rounding, not a move
 
 
-@st.cache_resource(show_spinner="Loading the battle…")
-def battle() -> Battle:
-    """The atlas, read and validated once per server process and shared by all sessions."""
+@st.cache_resource(show_spinner="Loading the battle…", max_entries=4)
+def _library(directory: str) -> Library:
+    """Everything read and validated once per server process (and data folder), shared by all sessions."""
     ensure_static_assets()
-    return Battle(load_atlas())
+    return load_library(Path(directory))
 
 
-@st.cache_resource
+def library() -> Library:
+    return _library(str(geodata_dir()))
+
+
+def battle() -> Battle:
+    return library().battle
+
+
 def chapters() -> list[Chapter]:
-    return load_chapters(sources=battle().atlas.sources)
+    return library().chapters
 
 
-@st.cache_resource
 def claims() -> Claims:
-    return load_claims(battle().atlas)
+    return library().claims
 
 
-@st.cache_resource(show_spinner="Writing the offline file…")
+@st.cache_resource(show_spinner="Writing the offline file…", max_entries=4)
+def _offline_file(directory: str) -> str:
+    return export_html(_library(directory).battle, _library(directory).chapters)
+
+
 def offline_file() -> str:
     """The self-contained HTML of the whole battle, made once per process on first request."""
-    return export_html(battle(), chapters())
+    return _offline_file(str(geodata_dir()))
 
 
 def offline_download(label: str = "Download the offline file") -> None:
@@ -165,11 +178,18 @@ def _plain(value: object) -> str:
     return "".join(ch if ch.isalnum() or ch in " .,:'-_/()·" else " " for ch in str(value))
 
 
-def show_data_problems(current: Battle) -> None:
-    problems = current.atlas.problems
+def show_data_problems(current: Battle | None = None) -> None:
+    """The same notice on every page: what could not be read and was left out."""
+    problems = library().problems
     if problems:
+        more = (
+            f"\n- … and {len(problems) - 10} more (`python -m src validate` lists them all)"
+            if len(problems) > 10
+            else ""
+        )
         st.error(
-            "Some geodata could not be read and is left off the map:\n\n"
-            + "\n".join(f"- {_plain(p)}" for p in problems[:10]),
+            "Some data could not be read and is left out:\n\n"
+            + "\n".join(f"- {_plain(p)}" for p in problems[:10])
+            + more,
             icon="🧭",
         )

@@ -20,7 +20,7 @@ def battle(atlas) -> Battle:
 
 @pytest.fixture(scope="module")
 def chapters(atlas):
-    return load_chapters(sources=atlas.sources)
+    return load_chapters(sources=atlas.sources)[0]
 
 
 @pytest.fixture(scope="module")
