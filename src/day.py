@@ -81,6 +81,7 @@ class Battle:
             self.first_line = fronts.sort_values("date").iloc[0].geometry
             self._fronts = _front_days(fronts)
         self.on = lru_cache(maxsize=None)(self._compute)
+        self.hills = lru_cache(maxsize=None)(self._hills)  # asked twice a step by the day report
 
     def _front(self, day: date) -> FrontDay | tuple[None, None, BaseGeometry]:
         if not self.has_front:
@@ -107,7 +108,7 @@ class Battle:
     def series(self) -> list[Day]:
         return [self.on(day) for day in all_days()]
 
-    def hills(self, day: date) -> list[tuple[str, str | None]]:
+    def _hills(self, day: date) -> list[tuple[str, str | None]]:
         """(id, holder) of every hill and ridge on a day."""
         return [(row.id, holder_on(row.control, day)) for row in hill_rows(self.atlas["places"]).itertuples()]
 
