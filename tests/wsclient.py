@@ -74,7 +74,9 @@ class Session:
         self.ws: ClientConnection | None = None
 
     async def __aenter__(self) -> Session:
-        self.ws = await connect(self.ws_url, subprotocols=["streamlit"], max_size=None, open_timeout=self.timeout)
+        self.ws = await connect(  # no pings of our own: a browser sends none, it only answers the server's
+            self.ws_url, subprotocols=["streamlit"], max_size=None, open_timeout=self.timeout, ping_interval=None
+        )
         return self
 
     async def __aexit__(self, *exc) -> None:
