@@ -83,7 +83,8 @@ def _free_port() -> int:
 def start_server() -> tuple[subprocess.Popen, str]:
     port = _free_port()
     url = f"http://127.0.0.1:{port}"
-    log = open(ROOT / "loadtest-server.log", "w")  # noqa: SIM115 - closed with the process
+    (ROOT / "test-results").mkdir(exist_ok=True)
+    log = open(ROOT / "test-results" / "loadtest-server.log", "w")  # noqa: SIM115 - closed with the process
     proc = subprocess.Popen(
         [
             sys.executable,
