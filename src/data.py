@@ -144,8 +144,10 @@ def read_json(path: Path) -> tuple[Any, list[Problem]]:
         text = path.read_bytes().decode("utf-8")
     except FileNotFoundError:
         return None, [Problem(name, "the file is missing")]
-    except (OSError, UnicodeDecodeError) as exc:
-        return None, [Problem(name, f"cannot read the file: {exc}")]
+    except UnicodeDecodeError as exc:
+        return None, [Problem(name, f"not UTF-8 text (byte {exc.start})")]
+    except OSError as exc:  # the reason only: the message of an OSError names the server's path
+        return None, [Problem(name, f"cannot read the file: {exc.strerror or type(exc).__name__}")]
     try:
         doc = json.loads(text, object_pairs_hook=_object, parse_constant=_no_constant)
     except json.JSONDecodeError as exc:

@@ -307,3 +307,13 @@ def test_a_unit_on_the_wrong_side_is_caught(geodata_copy):
         ("rok-6-jun", "1953-06-18", "UNC"),
         ("rok-6-jun", "1953-07-13", "UNC"),
     ]
+
+
+def test_an_unreadable_file_is_reported_without_the_server_path(geodata_copy):
+    (geodata_copy / "units.geojson").write_bytes(b'{"type": "FeatureCollection", "name": "\xff"}')
+    (geodata_copy / "events.geojson").unlink()
+    (geodata_copy / "events.geojson").mkdir()  # a folder where the file should be: an OSError
+    report = validate(geodata_copy)
+    assert [p.message for p in report["geodata/units.geojson"]] == ["not UTF-8 text (byte 39)"]
+    assert [p.message for p in report["geodata/events.geojson"]] == ["cannot read the file: Is a directory"]
+    assert all(str(geodata_copy) not in str(p) for problems in report.values() for p in problems)
