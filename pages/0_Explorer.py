@@ -40,13 +40,28 @@ with session.page("Explorer", "🗺️") as frame:
     text = day_text(battle, view.day, view.lang)
     map_col, text_col = st.columns([2, 1], gap="medium")
     with map_col:
-        st.select_slider("Day", days, format_func=day_label, key=session.DAY, help="Drag, or use the arrow keys.")
+        controls.sync_slider()
+        st.select_slider(
+            "Day",
+            days,
+            format_func=day_label,
+            key=session.DAY_SLIDER,
+            on_change=controls.slid,
+            help="Drag, or use the arrow keys.",
+        )
         with st.container(horizontal=True, vertical_alignment="bottom"):
             first, last = state[session.DAY] <= days[0], state[session.DAY] >= LAST_DAY
+            back, ahead = session.STEP_KEYS
+            st.button("◀ Previous", key=back, on_click=controls.go, args=(-1,), shortcut="p", disabled=first)
             st.button(
-                "◀ Previous", on_click=controls.go, args=(-1,), shortcut="p", help="Previous day (P)", disabled=first
+                "Next ▶",
+                key=ahead,
+                on_click=controls.go,
+                args=(1,),
+                shortcut="n",
+                help="Next day (N)",
+                disabled=last,
             )
-            st.button("Next ▶", on_click=controls.go, args=(1,), shortcut="n", help="Next day (N)", disabled=last)
             playing = state[session.PLAYING]
             label, kind = ("❚❚ Pause", "primary") if playing else ("▶ Play", "secondary")
             st.button(label, on_click=controls.toggle_play, type=kind)

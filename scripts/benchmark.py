@@ -131,7 +131,7 @@ def _offline(browser, steps: int) -> tuple[list[float], int]:
     from src.export import write_export
 
     atlas = load_atlas()
-    path = write_export(Battle(atlas), load_chapters(sources=atlas.sources), Path(tempfile.mkdtemp()))
+    path = write_export(Battle(atlas), load_chapters(sources=atlas.sources)[0], Path(tempfile.mkdtemp()))
     page = browser.new_page(viewport={"width": 1400, "height": 1000})
     page.goto(path.as_uri())
     page.wait_for_selector(FRONT)

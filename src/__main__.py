@@ -6,28 +6,28 @@ import argparse
 import sys
 from pathlib import Path
 
-from src.constants import GEODATA_DIR
+from src.constants import geodata_dir
 
 
 def _validate(args: argparse.Namespace) -> int:
-    from src.data import validate
+    from src.library import load_library, report
 
-    report = validate(Path(args.geodata))
+    directory = Path(args.geodata)
+    library = load_library(directory)
+    by_file = report(library, directory)
     failed = 0
-    for file, problems in report.items():
+    for file, problems in by_file.items():
         status = "ok" if not problems else f"{len(problems)} problem(s)"
         print(f"{file}: {status}")
         for problem in problems:
             print(f"    {problem}")
         failed += bool(problems)
-    print(f"{len(report) - failed} of {len(report)} files valid")
+    print(f"{len(by_file) - failed} of {len(by_file)} files valid")
     conflicts = []
     if not failed:
         from src.consistency import side_conflicts
-        from src.data import load_atlas
-        from src.day import Battle
 
-        conflicts = side_conflicts(Battle(load_atlas(Path(args.geodata))))
+        conflicts = side_conflicts(library.battle)
         for fid, day, side, metres in conflicts:
             print(f"    '{fid}' ({side}) is {metres} m on the wrong side of the {day} line")
         print(f"cross-layer: units and hills on their side of every dated line: {len(conflicts) or 'ok'}")
@@ -35,17 +35,18 @@ def _validate(args: argparse.Namespace) -> int:
 
 
 def _export(args: argparse.Namespace) -> int:
-    from src.chapters import load_chapters
-    from src.data import load_atlas
-    from src.day import Battle
     from src.export import write_export
+    from src.library import load_library
 
-    atlas = load_atlas()
-    for problem in atlas.problems:
-        print(f"warning: {problem}", file=sys.stderr)
+    library = load_library(Path(args.geodata))
+    for problem in library.problems:
+        print(f"warning: {problem} (left out of the file)", file=sys.stderr)
+    if not library.battle.has_front:
+        print("error: no front line could be read, so there is no battle to export", file=sys.stderr)
+        return 1
     out = Path(args.out)
     try:
-        path = write_export(Battle(atlas), load_chapters(sources=atlas.sources), out)
+        path = write_export(library.battle, library.chapters, out)
     except OSError as exc:  # an existing file, /dev/null, no permission, a full disk
         print(f"error: cannot write the export to {out}: {exc.strerror or exc}", file=sys.stderr)
         return 2
@@ -59,11 +60,12 @@ def _export(args: argparse.Namespace) -> int:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m src", description=__doc__)
     sub = parser.add_subparsers(dest="command", required=True)
-    check = sub.add_parser("validate", help="check every file under geodata/")
-    check.add_argument("--geodata", default=str(GEODATA_DIR), help="folder to check")
+    check = sub.add_parser("validate", help="check every file under geodata/ (exits 1 on any problem)")
+    check.add_argument("--geodata", default=str(geodata_dir()), help="folder to check")
     check.set_defaults(run=_validate)
     export = sub.add_parser("export", help="write the battle as one self-contained HTML file")
     export.add_argument("--out", default="dist", help="folder to write kumsong-1953.html into")
+    export.add_argument("--geodata", default=str(geodata_dir()), help="folder to read the data from")
     export.set_defaults(run=_export)
     args = parser.parse_args(argv)
     return args.run(args)

@@ -468,8 +468,23 @@ def table(front_lines: gpd.GeoDataFrame, places: gpd.GeoDataFrame, cite: Callabl
     into a citation (e.g. Atlas.cite)."""
     rows = []
     for role, checks in (("independent check", CHECKS), ("drawn from (not a check)", CONSTRUCTION)):
-        for outcome in run(front_lines, checks, places):
-            c = outcome.check
+        dated = set(front_lines["date"]) if not front_lines.empty else set()
+        for c in checks:
+            known = set(places["id"]) if not places.empty else set()
+            if not {c.earlier, c.later} <= dated or (getattr(c, "place", None) and c.place not in known):
+                rows.append(
+                    {
+                        "id": c.id,
+                        "role": role,
+                        "side": c.side,
+                        "source says": c.says,
+                        "atlas": None,
+                        "verdict": "not available (its line or place could not be read)",
+                        "source": f"{cite(c.source)}, {c.cite}",
+                    }
+                )
+                continue
+            outcome = evaluate(c, front_lines, places)
             rows.append(
                 {
                     "id": c.id,

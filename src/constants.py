@@ -7,8 +7,8 @@ from datetime import date
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-# KUMSONG_GEODATA points the app at another copy of the data (tests use a scratch copy).
-GEODATA_DIR = Path(os.environ.get("KUMSONG_GEODATA") or ROOT / "geodata")
+GEODATA_DIR = ROOT / "geodata"  # the data shipped with the app
+GEODATA_ENV = "KUMSONG_GEODATA"  # names another folder to read instead (tests use a scratch copy)
 STATIC_DIR = ROOT / "static"
 
 # The span the app steps through: the eve of the first assault to the armistice.
@@ -29,6 +29,22 @@ DATA_WINDOW = (date(1953, 6, 1), date(1953, 7, 31))
 THEATRE_BBOX = (126.9, 37.9, 128.5, 38.8)  # west, south, east, north
 MAP_CENTRE = (38.345, 127.74)  # lat, lon: the middle of the salient
 MAP_ZOOM = 11
+
+# What the loaders accept at most: a file over these is reported and left out, never parsed
+# into memory the app cannot afford (file size is checked before reading).
+MAX_FILE_BYTES = 5_000_000
+MAX_FEATURES = 2_000  # features in one GeoJSON file, or entries in one JSON file
+MAX_TEXT_CHARS = 2_000  # any one text value
+
+
+def geodata_dir() -> Path:
+    """The folder the app reads its data from: geodata/, or the one KUMSONG_GEODATA names.
+
+    Read on every call (not at import), so a test or a deployment can point the app at
+    another copy of the data without reloading the modules.
+    """
+    return Path(os.environ.get(GEODATA_ENV) or GEODATA_DIR)
+
 
 WGS84 = "EPSG:4326"
 UTM52N = "EPSG:32652"  # metric work only ever happens in this CRS

@@ -18,6 +18,25 @@ PLAY_SECONDS = 1.2
 KEYS = ("n", "p", "N", "P")  # the Explorer's shortcuts: they work with the map focused too
 
 
+def slid() -> None:
+    """A drag of the slider sets the day, unless this rerun came from a step button.
+
+    A click travels with the value each widget has on the page at that moment; when a
+    reader clicks Next again before the page has received the previous step, that value is
+    the older day, and taking it would undo the step (the lost steps seen under load). So
+    the day lives in session.DAY, which only the server changes, and a button's rerun never
+    takes the slider's value.
+    """
+    state = st.session_state
+    if not any(state.get(key) for key in session.STEP_KEYS):
+        state[session.DAY] = state[session.DAY_SLIDER]
+
+
+def sync_slider() -> None:
+    """Show the server's day on the slider (before it is drawn)."""
+    st.session_state[session.DAY_SLIDER] = st.session_state[session.DAY]
+
+
 def go(days: int) -> None:
     state = st.session_state
     state[session.DAY] = step(state[session.DAY], days)

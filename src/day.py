@@ -6,6 +6,7 @@ shown in one place is the figure shown everywhere.
 
 from __future__ import annotations
 
+from collections import OrderedDict
 from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
@@ -53,6 +54,23 @@ def hill_rows(places: gpd.GeoDataFrame) -> gpd.GeoDataFrame:
     return places[places["kind"].isin(["hill", "ridge"])] if not places.empty else places
 
 
+FrontDay = tuple[FrontState, Advance, BaseGeometry]  # the line, the move since 10 June, the ground lost (lon/lat)
+_FRONT_DAYS: OrderedDict[bytes, dict[date, FrontDay]] = OrderedDict()
+FRONT_SETS_KEPT = 8
+
+
+def _front_days(fronts: gpd.GeoDataFrame) -> dict[date, FrontDay]:
+    """The memory of each day's front geometry (the costly part of a day), shared by every
+    Battle built from the same front lines: reloading the atlas (a new data folder, a test
+    on a scratch copy) recomputes only what the lines change."""
+    key = b"".join(f"{r.id}|{r.date}|".encode() + r.geometry.wkb for r in fronts.itertuples())
+    days = _FRONT_DAYS.pop(key, None) or {}
+    _FRONT_DAYS[key] = days
+    while len(_FRONT_DAYS) > FRONT_SETS_KEPT:
+        _FRONT_DAYS.popitem(last=False)
+    return days
+
+
 class Battle:
     """The atlas with a per-day memory: each day's geometry is computed once per process."""
 
@@ -64,16 +82,26 @@ class Battle:
             ordered = fronts.sort_values("date")
             self.first_row, self.last_row = ordered.iloc[0], ordered.iloc[-1]
             self.first_line, self.last_line = self.first_row.geometry, self.last_row.geometry
+            self._fronts = _front_days(fronts)
         self.on = lru_cache(maxsize=None)(self._compute)
+        self.hills = lru_cache(maxsize=None)(self._hills)  # asked twice a step by the day report
+
+    def _front(self, day: date) -> FrontDay | tuple[None, None, BaseGeometry]:
+        if not self.has_front:
+            return None, None, Polygon()
+        if day not in self._fronts:
+            front = front_on(self.atlas["front_lines"], day)
+            since_start = advance(self.first_line, front.line)
+            self._fronts[day] = (front, since_start, to_lonlat(since_start.lost))
+        return self._fronts[day]
 
     def _compute(self, day: date) -> Day:
-        front = front_on(self.atlas["front_lines"], day) if self.has_front else None
-        since_start = advance(self.first_line, front.line) if front else None
+        front, since_start, lost = self._front(day)
         events = _active(self.atlas["events"], day, "date", "end")
         return Day(
             day=day,
             front=front,
-            lost=to_lonlat(since_start.lost) if since_start else Polygon(),
+            lost=lost,
             since_start=since_start,
             events=events.sort_values("date") if not events.empty else events,
             units=_active(self.atlas["units"], day),
@@ -83,7 +111,7 @@ class Battle:
     def series(self) -> list[Day]:
         return [self.on(day) for day in all_days()]
 
-    def hills(self, day: date) -> list[tuple[str, str | None]]:
+    def _hills(self, day: date) -> list[tuple[str, str | None]]:
         """(id, holder) of every hill and ridge on a day."""
         return [(row.id, holder_on(row.control, day)) for row in hill_rows(self.atlas["places"]).itertuples()]
 

@@ -17,15 +17,15 @@ from shapely.geometry import mapping
 
 from src import checks
 from src.calendar import day_label, iso_label
-from src.constants import GEODATA_DIR
-from src.data import LAYERS, Atlas, prop
+from src.constants import GEODATA_DIR, MAX_FILE_BYTES, geodata_dir
+from src.data import LAYERS, Atlas, Problem, load_schema, prop, read_entries, rel
 from src.day import Battle
 from src.measure import advance, area_km2, phase_changes, salient, to_utm, unc_side
 from src.safetext import is_web_url
 from src.styles import CERTAINTY_LABELS
 from src.text import local_name, rows
 
-CLAIMS_FILE = GEODATA_DIR / "claims.json"
+CLAIMS_FILE = GEODATA_DIR / "claims.json"  # the shipped claims; load_claims reads the folder in use
 TOPICS = {
     "strength": "Strength",
     "losses": "Losses in the whole battle",
@@ -48,29 +48,45 @@ class Claims:
         return self.frame[self.frame["topic"] == topic]
 
 
-def load_claims(atlas: Atlas, path: Path = CLAIMS_FILE) -> Claims:
-    """Read the claims; every figure must be positive and cite a known source."""
-    doc = json.loads(path.read_text(encoding="utf-8"))
-    frame = pd.DataFrame(doc["claims"])
-    for row in frame.itertuples():
-        if row.topic not in TOPICS:
-            raise ValueError(f"{path.name}: claim '{row.id}': unknown topic '{row.topic}'")
-        if not row.value > 0:
-            raise ValueError(f"{path.name}: claim '{row.id}': the value must be positive")
-        for key in [row.source, *(row.also if isinstance(row.also, list) else [])]:
-            if key not in atlas.sources:
-                raise ValueError(f"{path.name}: claim '{row.id}': unknown source '{key}'")
-    if frame["id"].duplicated().any():
-        raise ValueError(f"{path.name}: claim ids must be unique")
-    frame["figure"] = [
-        ("about " if approx else "") + f"{value:,}"
-        for value, approx in zip(frame["value"], frame["approx"], strict=True)
-    ]
-    frame["citation"] = [
-        atlas.cite_feature({"source": src, "cite": cite})
-        for src, cite in zip(frame["source"], frame.get("cite", [None] * len(frame)), strict=True)
-    ]
-    return Claims(frame)
+CLAIM_COLUMNS = ("id", "who", "topic", "subject", "claimant", "value", "approx", "counts", "source", "cite", "also")
+
+
+def _claim_problems(file: str, cid: str, raw: dict, atlas: Atlas) -> list[Problem]:
+    problems = []
+    if raw["topic"] not in TOPICS:
+        problems.append(Problem(file, f"unknown topic '{raw['topic']}'", cid, "topic"))
+    for key in [raw["source"], *raw.get("also", [])]:
+        if key not in atlas.sources:
+            problems.append(Problem(file, f"unknown source '{key}'", cid, "source"))
+    return problems
+
+
+def load_claims(atlas: Atlas, path: Path | None = None, schema: dict | None = None) -> tuple[Claims, list[Problem]]:
+    """The claims that pass their checks (a positive figure, a known topic and source),
+    each with its citation, and the problems of the rest; never raises."""
+    path = Path(path or geodata_dir() / "claims.json")
+    schema = schema if schema is not None else (atlas.schema or load_schema(path.parent)[0])
+    file = rel(path)
+    entries, problems = read_entries(path, schema, lambda cid, raw: _claim_problems(file, cid, raw, atlas))
+    frame = pd.DataFrame([raw for _, raw in entries], columns=list(CLAIM_COLUMNS))
+    frame["value"] = pd.to_numeric(frame["value"])
+    frame["figure"] = pd.Series(
+        [
+            ("about " if approx else "") + f"{value:,}"
+            for value, approx in zip(frame["value"], frame["approx"], strict=True)
+        ],
+        index=frame.index,
+        dtype="str",
+    )
+    frame["citation"] = pd.Series(
+        [
+            atlas.cite_feature({"source": src, "cite": cite if isinstance(cite, str) else None})
+            for src, cite in zip(frame["source"], frame["cite"], strict=True)
+        ],
+        index=frame.index,
+        dtype="str",
+    )
+    return Claims(frame), problems
 
 
 def ground_series(battle: Battle) -> pd.DataFrame:
@@ -86,14 +102,14 @@ def ground_series(battle: Battle) -> pd.DataFrame:
         for info in battle.series()
         if info.front is not None
     ]
-    return pd.DataFrame(records)
+    return pd.DataFrame(records, columns=["day", "label", "lost_km2", "deepest_km", "front"])
 
 
 def depth_profile(battle: Battle, day: date) -> pd.DataFrame:
     """How far behind the 10 June line the day's front lay, along the 10 June line from west
-    to east (km), every 250 m."""
+    to east (km), every 250 m. Empty when there is no front line to measure."""
     if not battle.has_front:
-        return pd.DataFrame({"along_km": [], "depth_km": []})
+        return pd.DataFrame({"along_km": pd.Series(dtype="float64"), "depth_km": pd.Series(dtype="float64")})
     first = to_utm(battle.first_line)
     line = to_utm(battle.on(day).front.line)
     lost = unc_side(first).difference(unc_side(line))
@@ -161,7 +177,7 @@ def feature_table(atlas: Atlas, lang: str = "en") -> pd.DataFrame:
                     "note": prop(row, "note") or "",
                 }
             )
-    return pd.DataFrame(records)
+    return pd.DataFrame(records, columns=["layer", "id", "name", "source", "certainty", "uncertainty_km", "note"])
 
 
 def bibliography(atlas: Atlas) -> pd.DataFrame:
@@ -177,7 +193,7 @@ def bibliography(atlas: Atlas) -> pd.DataFrame:
         }
         for key, src in sorted(atlas.sources.items())
     ]
-    return pd.DataFrame(rows)
+    return pd.DataFrame(rows, columns=["key", "citation", "kind", "how far to trust it", "note", "url"])
 
 
 def names_table(atlas: Atlas) -> pd.DataFrame:
@@ -195,7 +211,7 @@ def names_table(atlas: Atlas) -> pd.DataFrame:
                     "kind": row["kind"],
                 }
             )
-    return pd.DataFrame(records)
+    return pd.DataFrame(records, columns=["English", "한국어", "中文", "other spellings", "kind"])
 
 
 def certainty_summary(atlas: Atlas) -> pd.DataFrame:
@@ -248,12 +264,15 @@ def phases_geojson(atlas: Atlas) -> str:
     return json.dumps(doc, ensure_ascii=False)
 
 
-def geojson_files(directory: Path = GEODATA_DIR) -> list[Path]:
-    return sorted(directory.glob("*.geojson"))
+def geojson_files(directory: Path | None = None) -> list[Path]:
+    """The layer files offered for download (one over the size limit is not read)."""
+    paths = sorted(Path(directory or geodata_dir()).glob("*.geojson"))
+    return [path for path in paths if path.stat().st_size <= MAX_FILE_BYTES]
 
 
-def data_zip(directory: Path = GEODATA_DIR) -> bytes:
+def data_zip(directory: Path | None = None) -> bytes:
     """All the geodata, the bibliography and schema, and a licence note, as one zip."""
+    directory = Path(directory or geodata_dir())
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
         for path in [
@@ -262,6 +281,7 @@ def data_zip(directory: Path = GEODATA_DIR) -> bytes:
             directory / "schema.json",
             directory / "README.md",
         ]:
-            archive.write(path, f"kumsong-1953/{path.name}")
+            if path.is_file() and path.stat().st_size <= MAX_FILE_BYTES:
+                archive.write(path, f"kumsong-1953/{path.name}")
         archive.writestr("kumsong-1953/LICENCE.txt", CITATION + "\n")
     return buffer.getvalue()

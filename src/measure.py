@@ -14,6 +14,7 @@ from functools import lru_cache
 
 import geopandas as gpd
 import numpy as np
+import pandas as pd
 import shapely
 from pyproj import Transformer
 from shapely.geometry import LineString, Point, Polygon
@@ -124,7 +125,10 @@ def distance_km(a: tuple[float, float], b: tuple[float, float]) -> float:
 
 def salient(front_lines) -> BaseGeometry:
     """The Kumsong bulge before the battle: ground between the first line and the last
-    (the armistice line), in lon/lat. Computed, never drawn by hand."""
+    (the armistice line), in lon/lat. Computed, never drawn by hand; empty with fewer
+    than two lines."""
+    if len(front_lines) < 2:
+        return Polygon()
     ordered = front_lines.sort_values("date")
     return lost_ground_lonlat(ordered.geometry.iloc[0], ordered.geometry.iloc[-1])
 
@@ -151,4 +155,5 @@ def phase_changes(front_lines):
                         "geometry": to_lonlat(ground),
                     }
                 )
-    return gpd.GeoDataFrame(records, geometry="geometry", crs=WGS84)
+    columns = ["from", "to", "phase", "direction", "area_km2", "geometry"]
+    return gpd.GeoDataFrame(pd.DataFrame(records, columns=columns), geometry="geometry", crs=WGS84)

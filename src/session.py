@@ -10,21 +10,25 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from importlib import resources
+from pathlib import Path
 
 import streamlit as st
 
 from src.assets import ensure_static_assets
-from src.chapters import Chapter, load_chapters
-from src.data import load_atlas
+from src.chapters import Chapter
+from src.constants import geodata_dir
 from src.day import Battle
-from src.evidence import Claims, load_claims
+from src.evidence import Claims
 from src.export import FILE_NAME, export_html
 from src.lecture import parse_position
+from src.library import Library, load_library
 from src.safetext import md, shorten
 from src.urlstate import DEFAULT, ViewState, parse, query_string, to_params
 
 # Session-state keys, defined once.
-DAY = "day"
+DAY = "day"  # the day shown; only the server changes it (see controls.slid)
+DAY_SLIDER = "day_slider"  # the Explorer's slider: filled from DAY before it is drawn
+STEP_KEYS = ("step_back", "step_next")  # the Explorer's step buttons
 LAYERS = "layers"
 BASE = "base"
 LANG = "lang"
@@ -47,26 +51,36 @@ DEFAULT_PLACE = (DEFAULT.lat, DEFAULT.lon, DEFAULT.zoom)
 PLACE_TOLERANCE = 5e-4  # degrees, about 50 m: less is rounding, not a move
 
 
-@st.cache_resource(show_spinner="Loading the battle…")
+@st.cache_resource(show_spinner="Loading the battle…", max_entries=4)
+def _library(directory: str) -> Library:
+    """Everything read and validated once per server process (and data folder), shared by all sessions."""
+    return load_library(Path(directory))
+
+
+def library() -> Library:
+    return _library(str(geodata_dir()))
+
+
 def battle() -> Battle:
-    """The atlas, read and validated once per server process and shared by all sessions."""
-    return Battle(load_atlas())
+    return library().battle
 
 
-@st.cache_resource
 def chapters() -> list[Chapter]:
-    return load_chapters(sources=battle().atlas.sources)
+    return library().chapters
 
 
-@st.cache_resource
 def claims() -> Claims:
-    return load_claims(battle().atlas)
+    return library().claims
 
 
-@st.cache_resource(show_spinner="Writing the offline file…")
+@st.cache_resource(show_spinner="Writing the offline file…", max_entries=4)
+def _offline_file(directory: str) -> str:
+    return export_html(_library(directory).battle, _library(directory).chapters)
+
+
 def offline_file() -> str:
     """The self-contained HTML of the whole battle, made once per process on first request."""
-    return export_html(battle(), chapters())
+    return _offline_file(str(geodata_dir()))
 
 
 def offline_download(label: str = "Download the offline file") -> None:
@@ -196,18 +210,24 @@ def page(title: str, icon: str, *, lecture: bool = False, css: str = "app.css") 
     if lecture:
         read_lecture_url_once(chapters())
     show_notices()
-    show_data_problems(current)
+    show_data_problems()
     frame = Page(current)
     yield frame
     write_url(view(), frame.params)
 
 
-def show_data_problems(current: Battle) -> None:
-    problems = current.atlas.problems
+def show_data_problems() -> None:
+    """The same notice on every page: what could not be read and was left out."""
+    problems = library().problems
     if problems:
+        more = (
+            f"\n- … and {len(problems) - 10} more (`python -m src validate` lists them all)"
+            if len(problems) > 10
+            else ""
+        )
         st.error(
-            "Some geodata could not be read and is left off the map:\n\n"
+            "Some data could not be read and is left out:\n\n"
             + "\n".join(f"- {md(shorten(str(p), 300))}" for p in problems[:10])
-            + (f"\n- and {len(problems) - 10} more (run `python -m src validate`)" if len(problems) > 10 else ""),
+            + more,
             icon="🧭",
         )

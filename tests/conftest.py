@@ -38,4 +38,6 @@ def battle(atlas) -> Battle:
 
 @pytest.fixture(scope="session")
 def chapters(atlas) -> list[Chapter]:
-    return load_chapters(sources=atlas.sources)
+    chapters, problems = load_chapters(sources=atlas.sources)
+    assert problems == []
+    return chapters

@@ -20,7 +20,7 @@ def _run(params: dict[str, str] | None = None) -> AppTest:
 
 
 def _slider(at: AppTest):
-    return at.select_slider(key="day")
+    return at.select_slider(key="day_slider")
 
 
 def _front_status(at: AppTest) -> str:

@@ -317,7 +317,8 @@ def test_validate_command_prints_a_line_per_file(capsys, geodata_copy):
     assert cli.main(["validate"]) == 0
     out = capsys.readouterr().out.splitlines()
     assert "geodata/front_lines.geojson: ok" in out
-    assert out[-2] == f"{len(GEOJSON_FILES) + 1} of {len(GEOJSON_FILES) + 1} files valid"
+    every = len(GEOJSON_FILES) + 4  # with schema, sources, chapters and claims
+    assert out[-2] == f"{every} of {every} files valid"
     assert out[-1] == "cross-layer: units and hills on their side of every dated line: ok"
 
     (geodata_copy / "units.geojson").write_text("[]", encoding="utf-8")
@@ -365,3 +366,13 @@ def test_a_unit_on_the_wrong_side_is_caught(geodata_copy):
     dated = sorted(d for d in atlas["front_lines"]["date"] if unit["from"] <= d <= unit["to"])
     assert [c[:3] for c in conflicts] == [("rok-6-jun", d, "UNC") for d in dated]
     assert len(dated) >= 3
+
+
+def test_an_unreadable_file_is_reported_without_the_server_path(geodata_copy):
+    (geodata_copy / "units.geojson").write_bytes(b'{"type": "FeatureCollection", "name": "\xff"}')
+    (geodata_copy / "events.geojson").unlink()
+    (geodata_copy / "events.geojson").mkdir()  # a folder where the file should be: an OSError
+    report = validate(geodata_copy)
+    assert [p.message for p in report["geodata/units.geojson"]] == ["not UTF-8 text (byte 39)"]
+    assert [p.message for p in report["geodata/events.geojson"]] == ["cannot read the file: Is a directory"]
+    assert all(str(geodata_copy) not in str(p) for problems in report.values() for p in problems)

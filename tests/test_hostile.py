@@ -100,7 +100,7 @@ def test_no_payload_in_any_parameter_raises_or_leaks_markup(name, chapters):
 
 @pytest.fixture(scope="module")
 def chapters(atlas):
-    return load_chapters(sources=atlas.sources)
+    return load_chapters(sources=atlas.sources)[0]
 
 
 # --- text from the data ---------------------------------------------------------------
@@ -120,7 +120,7 @@ def hostile_battle(injected) -> Battle:
 
 @pytest.fixture(scope="module")
 def hostile_chapters(injected, hostile_battle):
-    return load_chapters(injected / "chapters.json", hostile_battle.atlas.sources)
+    return load_chapters(injected / "chapters.json", hostile_battle.atlas.sources)[0]
 
 
 MARKUP_PAYLOADS = [p for p in PAYLOADS if re.search(r"[<>\[\]*_`~$&:|#!]", p)]

@@ -59,7 +59,7 @@ def hostile_battle(hostile_geodata) -> Battle:
 
 @pytest.fixture(scope="module")
 def hostile_chapters(hostile_geodata, hostile_battle):
-    return load_chapters(hostile_geodata / "chapters.json", hostile_battle.atlas.sources)
+    return load_chapters(hostile_geodata / "chapters.json", hostile_battle.atlas.sources)[0]
 
 
 @pytest.fixture(scope="module")
@@ -206,7 +206,7 @@ SCRIPT_BREAKERS = [p for p in PAYLOADS if re.search(r"<!--|<script|</script", p,
 def test_a_name_that_could_end_a_script_leaves_the_offline_file_working(guarded, tmp_path, payload):
     geodata = inject_one(tmp_path / "geodata", payload)
     atlas = load_atlas(geodata, strict=True)
-    path = write_export(Battle(atlas), load_chapters(geodata / "chapters.json", atlas.sources), tmp_path)
+    path = write_export(Battle(atlas), load_chapters(geodata / "chapters.json", atlas.sources)[0], tmp_path)
     guarded.goto(path.as_uri())
     expect(guarded.locator("#day-label")).to_have_text("10 Jun 1953", timeout=WAIT)  # the player's script ran
     guarded.wait_for_function("() => document.querySelectorAll('.leaflet-overlay-pane path').length > 5")
