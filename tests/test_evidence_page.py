@@ -64,6 +64,6 @@ def test_the_view_survives_a_page_switch():
     at.switch_page("pages/1_Lecture.py").run()
     assert not at.exception
     at.switch_page("pages/0_Explorer.py").run()
-    assert at.select_slider(key="day").value == date(1953, 7, 14)
+    assert at.select_slider(key="day_slider").value == date(1953, 7, 14)
     at.switch_page("pages/2_Evidence.py").run()
     assert at.select_slider(key="day").value == date(1953, 7, 14)
