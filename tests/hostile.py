@@ -12,11 +12,16 @@ from pathlib import Path
 from typing import Any
 
 from src.constants import GEODATA_DIR
+from src.data import MARKUP as DATA_MARKUP
 from src.safetext import WORD_JOINER
 
 FIXTURE = Path(__file__).resolve().parent / "fixtures" / "hostile.json"
 HOSTILE = json.loads(FIXTURE.read_text(encoding="utf-8"))
 PAYLOADS: list[str] = HOSTILE["text"]
+# The loader refuses HTML and script in any text (src.data.MARKUP; the corruption matrix shows
+# it names and leaves out such a feature), so only the rest can reach a page to be escaped.
+REFUSED: list[str] = [p for p in PAYLOADS if DATA_MARKUP.search(p)]
+LOADABLE: list[str] = [p for p in PAYLOADS if not DATA_MARKUP.search(p)]
 FEATURE_TEXT = ("name", "name_ko", "name_zh", "summary", "note", "label", "cite")
 SOURCE_TEXT = ("author", "title", "cite", "note", "trust")
 CLAIM_TEXT = ("counts", "cite")
@@ -67,7 +72,7 @@ def inject(target: Path, source: Path = GEODATA_DIR) -> Path:
     loader may refuse a bad one; evidence.bibliography is tested with them directly).
     """
     shutil.copytree(source, target)
-    payloads = cycle(PAYLOADS)
+    payloads = cycle(LOADABLE)
     for path in sorted(target.glob("*.geojson")):
         doc = json.loads(path.read_text(encoding="utf-8"))
         for feature in doc["features"]:
@@ -81,7 +86,7 @@ def inject(target: Path, source: Path = GEODATA_DIR) -> Path:
     for chapter in doc["chapters"]:
         _append(chapter, ("title",), payloads)
         chapter["points"] = [f"{point} {next(payloads)}" for point in chapter["points"]]
-        chapter["notes"] = " · ".join([chapter.get("notes", ""), *PAYLOADS])
+        chapter["notes"] = " · ".join([chapter.get("notes", ""), *LOADABLE])
     chapters_path.write_text(json.dumps(doc, ensure_ascii=False), encoding="utf-8")
     for name, key, fields in (("sources.json", "sources", SOURCE_TEXT), ("claims.json", "claims", CLAIM_TEXT)):
         path = target / name

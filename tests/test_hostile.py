@@ -7,6 +7,7 @@ Chromium by tests/browser/test_hostile.py.
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import re
 from datetime import date
@@ -17,13 +18,14 @@ from streamlit.testing.v1 import AppTest
 
 from src.calendar import all_days
 from src.chapters import load_chapters
+from src.data import validate
 from src.day import Battle
 from src.daytext import changes_sentence, day_text, event_paragraph, event_titles, front_sentence
 from src.evidence import bibliography
 from src.export import export_data, export_html
 from src.lecture import Position, parse_position, position_params
 from src.urlstate import DEFAULT, parse
-from tests.hostile import HOSTILE, PAYLOADS, inject, is_inert, params, shown
+from tests.hostile import HOSTILE, LOADABLE, PAYLOADS, REFUSED, inject, inject_one, is_inert, params, shown
 
 ROOT = Path(__file__).resolve().parent.parent
 PAGES = sorted((ROOT / "pages").glob("*.py"))
@@ -123,7 +125,7 @@ def hostile_chapters(injected, hostile_battle):
     return load_chapters(injected / "chapters.json", hostile_battle.atlas.sources)[0]
 
 
-MARKUP_PAYLOADS = [p for p in PAYLOADS if re.search(r"[<>\[\]*_`~$&:|#!]", p)]
+MARKUP_PAYLOADS = [p for p in LOADABLE if re.search(r"[<>\[\]*_`~$&:|#!]", p)]
 
 
 def test_the_day_panel_escapes_every_text_from_the_data(hostile_battle):
@@ -134,8 +136,15 @@ def test_the_day_panel_escapes_every_text_from_the_data(hostile_battle):
         for text in shown_texts + [event_paragraph(e) for e in report.events]:
             assert not any(p in text for p in MARKUP_PAYLOADS), text
             seen += text
-    reached = [p for p in PAYLOADS if shown(p.strip()) in shown(seen)]
-    assert len(reached) > len(PAYLOADS) / 2  # the panel really shows the payloads, escaped
+    reached = [p for p in LOADABLE if shown(p.strip()) in shown(seen)]
+    assert len(reached) > len(LOADABLE) / 2  # the panel really shows the payloads, escaped
+
+
+def _renamed(events, name: str):
+    """The events with the first one renamed: a text put in after loading."""
+    events = events.copy()
+    events.iloc[0, events.columns.get_loc("name")] = name
+    return events
 
 
 def _scripts(html: str) -> list[str]:
@@ -152,7 +161,13 @@ def test_the_offline_file_keeps_every_script_whole(hostile_battle, hostile_chapt
     assert json.loads(data) == json.loads(json.dumps(export_data(hostile_battle, hostile_chapters)))
     assert "L.map(" in player
     assert "function AtlasDrawer(" in drawer
-    assert "/*PLAYER_JS*/" in data  # a payload naming a slot stays text
+    slot = dataclasses.replace(
+        hostile_battle.atlas,
+        layers={**hostile_battle.atlas.layers, "events": _renamed(hostile_battle.atlas["events"], "/*PLAYER_JS*/")},
+    )
+    assert (
+        "/*PLAYER_JS*/" in _scripts(export_html(Battle(slot), hostile_chapters))[1]
+    )  # a text naming a slot stays text
 
 
 def test_the_bibliography_links_only_web_addresses(atlas):
@@ -163,3 +178,11 @@ def test_the_bibliography_links_only_web_addresses(atlas):
     table = bibliography(type(atlas)(layers=atlas.layers, sources=sources)).set_index("key")
     for number, link in enumerate(links):
         assert table.loc[f"hostile{number}", "url"] == (link["url"] if link["clickable"] else "")
+
+
+def test_the_loader_refuses_html_and_script_in_any_text(tmp_path):
+    """What the escaping tests cannot inject, the loader names and leaves out."""
+    assert REFUSED
+    for n, payload in enumerate(REFUSED):
+        report = validate(inject_one(tmp_path / str(n) / "geodata", payload))
+        assert any("must not contain HTML or script" in p.message for p in report["geodata/events.geojson"]), payload
