@@ -62,9 +62,18 @@ class Drawer(MacroElement):
         super().__init__()
         self._name = "Drawer"
         self.code = asset("drawer.js")
-        self.scene = scene_json(battle)
-        self.options = script_json({"legend": legend_html(), **options})
+        self.scene = jinja_inert(scene_json(battle))
+        self.options = jinja_inert(script_json({"legend": legend_html(), **options}))
         self.follow = follow
+
+
+def jinja_inert(json_text: str) -> str:
+    """JSON that folium's and streamlit-folium's template passes leave as it is: a data text
+    holding '{{', '{%' or '{#' would otherwise be compiled as a template. Those pairs occur in
+    JSON only inside strings, where the escape reads back the same."""
+    for pair, escaped in (("{{", "{\\u007b"), ("{%", "{\\u0025"), ("{#", "{\\u0023")):
+        json_text = json_text.replace(pair, escaped)
+    return json_text
 
 
 class Step(MacroElement):

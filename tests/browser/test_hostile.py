@@ -152,7 +152,7 @@ def test_the_lecture_shows_hostile_data_as_text(guarded, hostile_url, hostile_ba
     for key in chapter.sources:
         assert flat(hostile_battle.atlas.cite(key)) in caption
     guarded.get_by_role("button", name="⚙ Options").click()
-    guarded.get_by_text("Presenter notes").click()
+    guarded.get_by_text("Show the notes on this screen too").click()
     notes = guarded.get_by_test_id("stAlertContentInfo")
     expect(notes).to_be_visible(timeout=WAIT)
     assert flat(chapter.notes) in _seen(notes)
