@@ -231,8 +231,8 @@ def _json_cases() -> list[Case]:
         Case(
             sources,
             "unknown-reference",  # an entry others cite is gone: the citing features are left out
-            _doc(lambda d: d["sources"].pop("time1953")),
-            "unknown source key 'time1953'",
+            _doc(lambda d: d["sources"].pop("ngii_peaks")),  # cited by places.geojson alone
+            "unknown source key 'ngii_peaks'",
             flagged="places.geojson",
         ),
         Case(sources, "duplicate-id", duplicate_source, "key given twice"),

@@ -114,3 +114,9 @@ def map_frame(page: Page) -> Frame:
 
 
 FRONT_PATH = 'path[stroke="#111111"]'
+
+
+def idle(page: Page) -> None:
+    """Wait until the app has no script run in flight (a first page sends one more once the
+    map reports its view), so a key or click is not raced against a rerun."""
+    page.wait_for_selector('[data-testid="stApp"][data-test-script-state="notRunning"]', timeout=30_000)

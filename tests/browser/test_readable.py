@@ -9,7 +9,7 @@ from datetime import datetime
 import pytest
 from playwright.sync_api import expect
 
-from tests.browser.conftest import FRONT_PATH, map_frame
+from tests.browser.conftest import FRONT_PATH, idle, map_frame
 
 pytestmark = pytest.mark.browser
 
@@ -138,6 +138,7 @@ def test_the_legend_on_the_map_shows_its_symbols(page, app_url):
 def test_escape_closes_a_popup_and_n_steps_after_a_map_click(page, app_url):
     page.goto(f"{app_url}/?date=1953-07-13")
     frame = map_frame(page)
+    idle(page)
     middle = frame.eval_on_selector(
         FRONT_PATH,
         "p => { const m = p.getPointAtLength(p.getTotalLength() / 2); const c = p.getScreenCTM();"
@@ -147,6 +148,7 @@ def test_escape_closes_a_popup_and_n_steps_after_a_map_click(page, app_url):
     expect(frame.locator(".leaflet-popup-content")).to_be_visible()
     page.keyboard.press("Escape")
     expect(frame.locator(".leaflet-popup-content")).to_have_count(0)
+    idle(page)
     page.keyboard.press("n")  # the focus is in the map's frame now
     expect(page.get_by_role("heading", name="14 Jul 1953")).to_be_visible()
 
