@@ -6,9 +6,8 @@ import streamlit as st
 from streamlit_folium import st_folium
 
 from src import controls, session
-from src.calendar import all_days, day_label
-from src.constants import BASEMAPS, LANGUAGES, LAST_DAY, SUBTITLE
-from src.daytext import DEPTH_LABEL, FIGURES_NOTE, LOST_LABEL, NO_EVENT, changes_sentence, day_text, event_paragraph
+from src.constants import BASEMAPS, LANGUAGES, SUBTITLE
+from src.daytext import DEPTH_LABEL, FIGURES_NOTE, LOST_LABEL, changes_sentence, day_text, event_blocks
 from src.daytext import front_sentence as front
 from src.layers import LAYER_LABELS
 from src.mapbuild import MAP_HEIGHT, base_map, day_step
@@ -16,7 +15,7 @@ from src.safetext import md
 from src.timeline import key_dates
 
 with session.page("Explorer", "🗺️") as frame:
-    battle, state = frame.battle, st.session_state
+    battle = frame.battle
     controls.apply_pending_day()
     st.title("The Battle of Kumsong, 1953")
     st.caption(SUBTITLE)
@@ -35,36 +34,11 @@ with session.page("Explorer", "🗺️") as frame:
         )
         st.segmented_control("Labels", list(LANGUAGES), format_func=LANGUAGES.get, key=session.LANG)
 
-    days = all_days()
     view = session.view()
     text = day_text(battle, view.day, view.lang)
     map_col, text_col = st.columns([2, 1], gap="medium")
     with map_col:
-        controls.sync_slider()
-        st.select_slider(
-            "Day",
-            days,
-            format_func=day_label,
-            key=session.DAY_SLIDER,
-            on_change=controls.slid,
-            help="Drag, or use the arrow keys.",
-        )
-        with st.container(horizontal=True, vertical_alignment="bottom"):
-            first, last = state[session.DAY] <= days[0], state[session.DAY] >= LAST_DAY
-            back, ahead = session.STEP_KEYS
-            st.button("◀ Previous", key=back, on_click=controls.go, args=(-1,), shortcut="p", disabled=first)
-            st.button(
-                "Next ▶",
-                key=ahead,
-                on_click=controls.go,
-                args=(1,),
-                shortcut="n",
-                help="Next day (N)",
-                disabled=last,
-            )
-            playing = state[session.PLAYING]
-            label, kind = ("❚❚ Pause", "primary") if playing else ("▶ Play", "secondary")
-            st.button(label, on_click=controls.toggle_play, type=kind)
+        controls.time_controls()
         lat, lon, zoom = origin = session.map_origin(view)
         fit = origin == session.DEFAULT_PLACE  # a link without a place opens on the whole battle
         returned = st_folium(
@@ -96,16 +70,10 @@ with session.page("Explorer", "🗺️") as frame:
         if text.changes:
             st.markdown(changes_sentence(text))
         st.markdown("#### What happened")
-        if not text.events:
-            st.markdown(f"_{NO_EVENT}_")
-        for event in text.events:
-            st.markdown(event_paragraph(event))
+        for block in event_blocks(text):
+            st.markdown(block)
 
     with st.sidebar:
-        st.header("Share")
-        st.code(session.share_url(session.view()), language=None, wrap_lines=True)
-        st.caption("This link opens the same day, layers and place.")
-        st.header("Offline")
-        session.offline_download()
+        session.share_and_offline()
 
 controls.play_timer()  # after the address is written: its rerun must not skip that

@@ -10,20 +10,20 @@ from src.charts import claims_chart, depth_chart, ground_chart
 from src.constants import LANGUAGES
 from src.evidence import (
     CITATION,
-    TIMELINE_FILE,
+    CLAIMS_INTRO,
+    DEPTH_NOTE,
     TOPICS,
     bibliography,
     certainty_summary,
     checks_table,
-    data_zip,
     depth_profile,
+    downloads,
     feature_table,
     geojson_files,
     ground_series,
     names_table,
-    phases_geojson,
     provenance_markdown,
-    timeline_csv,
+    search_features,
 )
 from src.measure import phase_changes
 
@@ -36,11 +36,7 @@ with session.page("Evidence", "📚") as frame:
     st.title("The evidence")
     st.caption("Whose numbers, from where, and how sure: every figure and line of the atlas with its source.")
     st.header("Forces and losses, each side's figures side by side")
-    st.markdown(
-        "Each side counted differently and had reasons to count high or low. The tables give every figure "
-        "as its source states it, with what it counts; the charts put the estimates of the same thing next "
-        "to each other instead of choosing one."
-    )
+    st.markdown(CLAIMS_INTRO)
     for topic, title in TOPICS.items():
         table = claims.topic(topic)
         st.subheader(title)
@@ -61,10 +57,7 @@ with session.page("Evidence", "📚") as frame:
     st.altair_chart(ground_chart(ground_series(battle), day), width="stretch")
     st.markdown(f"**Depth behind the 10 June line along the front, {day_label(day)}** (west on the left)")
     st.altair_chart(depth_chart(depth_profile(battle, day)), width="stretch")
-    st.caption(
-        "Computed in UTM zone 52N from the same front lines and interpolation as the map. Between dated states "
-        "the lines are interpolated, so the curve between dots is a drawing aid, not a record."
-    )
+    st.caption(DEPTH_NOTE)
     st.markdown("**Ground that changed hands between the dated lines**")
     st.dataframe(phase_changes(atlas["front_lines"]).drop(columns="geometry"), hide_index=True, width="stretch")
 
@@ -73,12 +66,7 @@ with session.page("Evidence", "📚") as frame:
     st.dataframe(checks_table(battle), hide_index=True, width="stretch")
     st.dataframe(certainty_summary(atlas), width="stretch")
     query = st.text_input("Search the features", placeholder="e.g. Hill 973, reconstructed, Hermes")
-    features = feature_table(atlas, session.view().lang)
-    if query:
-        features = features[
-            features.astype(str).apply(lambda c: c.str.contains(query, case=False, regex=False)).any(axis=1)
-        ]
-    st.dataframe(features, hide_index=True, width="stretch")
+    st.dataframe(search_features(feature_table(atlas, session.view().lang), query), hide_index=True, width="stretch")
     with st.expander("Bibliography", expanded=False):
         links = {"url": st.column_config.LinkColumn("url")}
         st.dataframe(bibliography(atlas), hide_index=True, width="stretch", column_config=links)
@@ -93,22 +81,13 @@ with session.page("Evidence", "📚") as frame:
         columns[index % 4].download_button(
             path.name, data=path.read_bytes(), file_name=path.name, mime="application/geo+json", on_click="ignore"
         )
-    downloads = [
-        ("All geodata as one zip", data_zip, "kumsong-1953-geodata.zip", "application/zip"),
-        (
-            "Salient and phases (derived GeoJSON)",
-            lambda: phases_geojson(atlas),
-            "kumsong-1953-phases.geojson",
-            "application/geo+json",
-        ),
-        ("Timeline as CSV", timeline_csv(atlas), TIMELINE_FILE, "text/csv"),
-    ]
-    for label, data, name, mime in downloads:
+    for item in downloads(atlas):
+        primary = item.file_name.endswith("zip")
         st.download_button(
-            label,
-            data=data,
-            file_name=name,
-            mime=mime,
+            item.label,
+            data=item.data,
+            file_name=item.file_name,
+            mime=item.mime,
             on_click="ignore",
-            type="primary" if name.endswith("zip") else "secondary",
+            type="primary" if primary else "secondary",
         )

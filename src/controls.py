@@ -11,11 +11,34 @@ import time
 import streamlit as st
 
 from src import session
-from src.calendar import all_days, step
+from src.calendar import all_days, day_label, step
 from src.constants import LAST_DAY
 
 PLAY_SECONDS = 1.2
 KEYS = ("n", "p", "N", "P")  # the Explorer's shortcuts: they work with the map focused too
+
+
+def time_controls() -> None:
+    """The day slider and the Previous / Next / Play row above the map."""
+    state, days = st.session_state, all_days()
+    sync_slider()
+    st.select_slider(
+        "Day", days, format_func=day_label, key=session.DAY_SLIDER, on_change=slid, help="Drag, or use the arrow keys."
+    )
+    with st.container(horizontal=True, vertical_alignment="bottom"):
+        back, ahead = session.STEP_KEYS
+        st.button("◀ Previous", key=back, on_click=go, args=(-1,), shortcut="p", disabled=state[session.DAY] <= days[0])
+        st.button(
+            "Next ▶",
+            key=ahead,
+            on_click=go,
+            args=(1,),
+            shortcut="n",
+            help="Next day (N)",
+            disabled=state[session.DAY] >= LAST_DAY,
+        )
+        label, kind = ("❚❚ Pause", "primary") if state[session.PLAYING] else ("▶ Play", "secondary")
+        st.button(label, on_click=toggle_play, type=kind)
 
 
 def slid() -> None:

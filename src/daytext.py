@@ -160,6 +160,11 @@ def event_paragraph(event: EventText, m: Markup = MARKDOWN) -> str:
     return out
 
 
+def event_blocks(text: DayText, m: Markup = MARKDOWN) -> list[str]:
+    """The day's events, or one line saying there were none (a blank panel reads as broken)."""
+    return [event_paragraph(e, m) for e in text.events] or [m.em(m.esc(NO_EVENT))]
+
+
 def event_titles(text: DayText) -> list[str]:
     return [f"{e.number}. {md(e.name)}" for e in text.events]
 
@@ -175,7 +180,5 @@ def day_html(text: DayText) -> str:
     if text.changes:
         parts.append(f"<p>{changes_sentence(text, HTML)}</p>")
     parts.append("<h3>What happened</h3>")
-    if not text.events:
-        parts.append(f"<p><i>{escape(NO_EVENT)}</i></p>")
-    parts += [f"<div class='event'>{event_paragraph(e, HTML)}</div>" for e in text.events]
+    parts += [f"<div class='event'>{block}</div>" for block in event_blocks(text, HTML)]
     return "".join(parts)

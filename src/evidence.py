@@ -6,6 +6,7 @@ from __future__ import annotations
 import io
 import json
 import zipfile
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -38,6 +39,15 @@ CITATION = (
     "water.geojson derives from OpenStreetMap (ODbL 1.0, © OpenStreetMap contributors)."
 )
 PROFILE_STEP_M = 250
+CLAIMS_INTRO = (
+    "Each side counted differently and had reasons to count high or low. The tables give every figure "
+    "as its source states it, with what it counts; the charts put the estimates of the same thing next "
+    "to each other instead of choosing one."
+)
+DEPTH_NOTE = (
+    "Computed in UTM zone 52N from the same front lines and interpolation as the map. Between dated states "
+    "the lines are interpolated, so the curve between dots is a drawing aid, not a record."
+)
 
 
 @dataclass(frozen=True)
@@ -180,6 +190,14 @@ def feature_table(atlas: Atlas, lang: str = "en") -> pd.DataFrame:
     return pd.DataFrame(records, columns=["layer", "id", "name", "source", "certainty", "uncertainty_km", "note"])
 
 
+def search_features(table: pd.DataFrame, query: str) -> pd.DataFrame:
+    """Rows with the query in any column, as plain text (a reader's brackets are no regex)."""
+    if not query:
+        return table
+    hits = table.astype(str).apply(lambda column: column.str.contains(query, case=False, regex=False))
+    return table[hits.any(axis=1)]
+
+
 def bibliography(atlas: Atlas) -> pd.DataFrame:
     """The sources as a table; only an http(s) URL is kept, since the page makes it a link."""
     rows = [
@@ -285,3 +303,25 @@ def data_zip(directory: Path | None = None) -> bytes:
                 archive.write(path, f"kumsong-1953/{path.name}")
         archive.writestr("kumsong-1953/LICENCE.txt", CITATION + "\n")
     return buffer.getvalue()
+
+
+@dataclass(frozen=True)
+class Download:
+    label: str
+    data: bytes | str | Callable[[], bytes | str]  # a callable is made only when asked for
+    file_name: str
+    mime: str
+
+
+def downloads(atlas: Atlas) -> list[Download]:
+    """The derived files offered beside the layer files, the zip first."""
+    return [
+        Download("All geodata as one zip", data_zip, "kumsong-1953-geodata.zip", "application/zip"),
+        Download(
+            "Salient and phases (derived GeoJSON)",
+            lambda: phases_geojson(atlas),
+            "kumsong-1953-phases.geojson",
+            "application/geo+json",
+        ),
+        Download("Timeline as CSV", timeline_csv(atlas), TIMELINE_FILE, "text/csv"),
+    ]

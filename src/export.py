@@ -35,10 +35,10 @@ MAX_BYTES = 3 * 1024 * 1024
 def export_data(battle: Battle, chapters: list[Chapter]) -> dict[str, Any]:
     """Everything the player needs: the drawer's scene (as in the app), the day panels, the
     chapters and the bibliography; every text escaped where it becomes HTML."""
-    scene = build_scene(battle)
-    index = {day["iso"]: i for i, day in enumerate(scene["days"])}
-    for day in scene["days"]:
-        day["panel"] = day_html(day_text(battle, date.fromisoformat(day["iso"])))
+    shared = build_scene(battle)  # cached for the app's map too: add the panels to copies
+    days = [{**day, "panel": day_html(day_text(battle, date.fromisoformat(day["iso"])))} for day in shared["days"]]
+    scene = {**shared, "days": days}
+    index = {day["iso"]: i for i, day in enumerate(days)}
     atlas = battle.atlas
     return {
         "centre": list(MAP_CENTRE),

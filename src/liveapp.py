@@ -49,8 +49,11 @@ def wait_healthy(url: str, proc: subprocess.Popen, timeout: float = 90) -> None:
 
 
 @contextmanager
-def serve(script: str | Path = "app.py", log: Path | None = None, env: dict[str, str] | None = None) -> Iterator[str]:
-    """Run a Streamlit script on a free localhost port for as long as the block lasts."""
+def serve(
+    script: str | Path = "app.py", log: Path | None = None, env: dict[str, str] | None = None, cwd: Path = ROOT
+) -> Iterator[str]:
+    """Run a Streamlit script on a free localhost port for as long as the block lasts (from
+    `cwd`, whose .streamlit/config.toml applies)."""
     port = free_port()
     url = f"http://127.0.0.1:{port}"
     log = log or ROOT / "test-results" / "streamlit.log"
@@ -58,7 +61,7 @@ def serve(script: str | Path = "app.py", log: Path | None = None, env: dict[str,
     with log.open("w") as out:
         proc = subprocess.Popen(
             [sys.executable, "-m", "streamlit", "run", str(script), *SERVER_FLAGS, "--server.port", str(port)],
-            cwd=ROOT,
+            cwd=cwd,
             stdout=out,
             stderr=subprocess.STDOUT,
             env={**os.environ, **(env or {})},

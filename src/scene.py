@@ -30,7 +30,10 @@ def battle_bounds(battle: Battle) -> list[list[float]]:
     return [[round(south, 4), round(west, 4)], [round(north, 4), round(east, 4)]]
 
 
+@lru_cache(maxsize=4)
 def build_scene(battle: Battle) -> dict[str, Any]:
+    """Every day's records, computed once per atlas and shared by the app's map and the offline
+    file; callers must not change it (export_data adds its panels to copies)."""
     west, south, east, north = THEATRE_BBOX
     return {
         "view": {

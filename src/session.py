@@ -83,6 +83,15 @@ def offline_file() -> str:
     return _offline_file(str(geodata_dir()))
 
 
+def share_and_offline() -> None:
+    """The sidebar's way out of the app: the link to this view, and the file that needs no server."""
+    st.header("Share")
+    st.code(share_url(view()), language=None, wrap_lines=True)
+    st.caption("This link opens the same day, layers and place.")
+    st.header("Offline")
+    offline_download()
+
+
 def offline_download(label: str = "Download the offline file") -> None:
     st.download_button(
         label,

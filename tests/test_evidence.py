@@ -149,3 +149,23 @@ def test_the_derived_phases_are_valid_geojson(atlas):
     assert doc["features"][0]["properties"]["id"] == "salient"
     assert len(doc["features"]) >= 5
     assert all(f["properties"]["area_km2"] > 0 for f in doc["features"])
+
+
+def test_feature_search_is_plain_text_and_an_empty_query_keeps_every_row(atlas):
+    from src.evidence import feature_table, search_features
+
+    table = feature_table(atlas)
+    assert len(search_features(table, "")) == len(table)
+    hills = search_features(table, "hill 973")
+    assert hills["name"].str.contains("973").any()  # the hill itself, and rows whose notes name it
+    assert search_features(table, "[(*").empty  # a regex metacharacter is text, not an error
+
+
+def test_the_derived_downloads_start_with_the_zip_and_all_produce_bytes(atlas):
+    from src.evidence import downloads
+
+    items = downloads(atlas)
+    assert items[0].file_name.endswith(".zip")
+    for item in items:
+        data = item.data() if callable(item.data) else item.data
+        assert len(data) > 100, item.file_name

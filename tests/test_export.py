@@ -13,6 +13,7 @@ import pytest
 from src import __main__ as cli
 from src import export
 from src.export import FILE_NAME, MAX_BYTES, export_data, export_html, write_export
+from src.scene import build_scene
 
 
 @pytest.fixture(scope="module")
@@ -110,3 +111,12 @@ def test_an_unwritable_out_is_one_line_and_exit_2(tmp_path, capsys, kind):
     assert captured.err.startswith(f"error: cannot write the export to {out}: ")
     assert "Traceback" not in captured.err
     assert a_file.read_text(encoding="utf-8") == "keep me"
+
+
+def test_the_offline_file_reuses_the_apps_scene_and_leaves_it_as_it_was(battle, chapters):
+    shared = build_scene(battle)
+    data = export_data(battle, chapters)
+    assert build_scene(battle) is shared  # computed once per atlas, not again for the file
+    assert all("panel" in day for day in data["scene"]["days"])
+    assert not any("panel" in day for day in shared["days"])  # the app's map carries no panels
+    assert data["scene"]["features"] is shared["features"]

@@ -5,23 +5,18 @@ from __future__ import annotations
 
 import asyncio
 import shutil
-import subprocess
-import sys
 import tomllib
 from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
-from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
 
-from src.liveapp import free_port as _free_port
-from src.liveapp import wait_healthy as _wait_healthy
+from src import liveapp
 from src.wsclient import Session
 
 ROOT = Path(__file__).resolve().parent.parent
 CONFIG = ROOT / ".streamlit" / "config.toml"
-SERVER_FLAGS = ("--server.address", "127.0.0.1", "--server.headless", "true")
 SECRET_PATH = "/srv/atlas/secret/geodata/units.geojson"
 FAILING_PAGE = f"""
 import streamlit as st
@@ -38,27 +33,6 @@ def run(coroutine):
         return pool.submit(asyncio.run, coroutine).result()
 
 
-@contextmanager
-def serve(script: str, cwd: Path, log_path: Path) -> Iterator[str]:
-    """`streamlit run script` from `cwd` (whose .streamlit/config.toml applies) on a free port."""
-    port = _free_port()
-    url = f"http://127.0.0.1:{port}"
-    log_path.parent.mkdir(exist_ok=True)
-    with log_path.open("w") as log:
-        proc = subprocess.Popen(
-            [sys.executable, "-m", "streamlit", "run", script, *("--server.port", str(port)), *SERVER_FLAGS],
-            cwd=cwd,
-            stdout=log,
-            stderr=subprocess.STDOUT,
-        )
-        try:
-            _wait_healthy(url, proc)
-            yield url
-        finally:
-            proc.terminate()
-            proc.wait(timeout=20)
-
-
 def test_the_production_config_hides_error_details():
     config = tomllib.loads(CONFIG.read_text(encoding="utf-8"))
     assert config["client"]["showErrorDetails"] == "none"
@@ -73,7 +47,7 @@ def test_a_failing_page_shows_a_clean_message_without_server_paths(tmp_path):
         async with Session(url) as visitor:
             return await visitor.run()
 
-    with serve("failing.py", tmp_path, tmp_path / "streamlit.log") as url:
+    with liveapp.serve("failing.py", tmp_path / "streamlit.log", cwd=tmp_path) as url:
         shown_run = run(visit(url))
     assert shown_run.headings == ["A page that fails"]
     assert len(shown_run.exceptions) == 1
@@ -89,7 +63,7 @@ def test_a_failing_page_shows_a_clean_message_without_server_paths(tmp_path):
 
 @pytest.fixture(scope="module")
 def app_url() -> Iterator[str]:
-    with serve("app.py", ROOT, ROOT / "test-results" / "streamlit-server.log") as url:
+    with liveapp.serve("app.py", ROOT / "test-results" / "streamlit-server.log") as url:
         yield url
 
 
