@@ -1,14 +1,17 @@
-"""Leaflet served by the app itself, never from a CDN.
+"""Leaflet and the map's own files served by the app itself, never from a CDN.
 
 Leaflet comes from the PyPI package django-js-lib-leaflet (plain files, no dependencies),
 installed by the normal set-up. Each new session checks it is under static/vendor/ (and
 copies it there if not), which Streamlit serves at /app/static/ (enableStaticServing in
-.streamlit/config.toml).
+.streamlit/config.toml). The drawer and the scene are published under static/build/ with
+their content's hash in the name: the map asks for them once, and a rerun re-sends a link
+instead of half a megabyte.
 """
 
 from __future__ import annotations
 
 import filecmp
+import hashlib
 import os
 import shutil
 import tempfile
@@ -19,6 +22,7 @@ from pathlib import Path
 from src.constants import STATIC_DIR
 
 VENDOR = "vendor/leaflet"
+BUILD = "build"
 LEAFLET_FILES = ("leaflet.js", "leaflet.css", "images/layers.png", "images/layers-2x.png")
 
 # The streamlit-folium component runs in an iframe at <app>/component/<name>/index.html;
@@ -61,6 +65,34 @@ def _copy(source: Path, dst: Path) -> None:
     os.close(handle)
     try:
         shutil.copy2(source, temp)
+        os.replace(temp, dst)
+    except BaseException:
+        Path(temp).unlink(missing_ok=True)
+        raise
+
+
+def publish(name: str, text: str, static_dir: Path | None = None) -> str | None:
+    """Write `text` as static/build/<stem>-<hash><suffix> unless it is there already; its URL
+    for the map iframe, or None if the folder cannot be written (the caller then inlines it)."""
+    stem, dot, suffix = name.rpartition(".")
+    data = text.encode("utf-8")
+    file = f"{stem}-{hashlib.sha256(data).hexdigest()[:16]}{dot}{suffix}"
+    target = (static_dir or STATIC_DIR) / BUILD / file
+    try:
+        if not (target.is_file() and target.stat().st_size == len(data)):
+            target.parent.mkdir(parents=True, exist_ok=True)
+            _write(data, target)
+    except OSError:
+        return None
+    return static_url(f"{BUILD}/{file}")
+
+
+def _write(data: bytes, dst: Path) -> None:
+    handle, temp = tempfile.mkstemp(dir=dst.parent, prefix=f".{dst.name}.", suffix=".part")
+    try:
+        with os.fdopen(handle, "wb") as out:
+            out.write(data)
+        os.chmod(temp, 0o644)
         os.replace(temp, dst)
     except BaseException:
         Path(temp).unlink(missing_ok=True)

@@ -8,8 +8,11 @@ from datetime import date
 
 from streamlit_folium import _get_feature_group_string, _get_map_string
 
+from src import mapbuild
+from src.assets import publish
+from src.constants import STATIC_DIR
 from src.layers import LAYER_LABELS
-from src.mapbuild import base_map, day_step, full_map
+from src.mapbuild import Drawer, base_map, day_step, full_map
 from src.scene import scene_json
 
 
@@ -21,7 +24,9 @@ def test_the_map_asks_no_other_host(battle):
     html = _html(battle, date(1953, 7, 14))
     links = re.findall(r'(?:src|href)="([^"]+)"', html)
     assert links, "Leaflet must be linked"
-    assert all(link.startswith("../../app/static/vendor/leaflet/") for link in links), links
+    assert all(link.startswith(("../../app/static/vendor/leaflet/", "../../app/static/build/")) for link in links), (
+        links
+    )
     assert "cdn" not in html.lower()
     assert "jquery" not in html.lower()
 
@@ -40,10 +45,41 @@ def test_the_base_map_script_does_not_change_with_the_day(battle):
     assert _get_map_string(base_map(battle)) == _get_map_string(base_map(battle))
 
 
-def test_the_base_map_carries_the_drawer_and_the_whole_battle(battle):
-    script = _get_map_string(base_map(battle))
+def _published(link: str) -> str:
+    return (STATIC_DIR / link.removeprefix("../../app/static/")).read_text(encoding="utf-8")
+
+
+def test_the_base_map_links_the_drawer_and_the_whole_battle_as_files_named_by_content(battle):
+    """A rerun re-sends the base map's script: it must be links, not the 0.5 MB scene."""
+    fmap = base_map(battle)
+    drawer = next(e for e in fmap._children.values() if isinstance(e, Drawer))
+    links = dict(drawer.default_js)
+    assert "function AtlasDrawer(" in _published(links["atlas_drawer"])
+    assert scene_json(battle) in _published(links["atlas_scene"])
+    assert re.search(r"drawer-[0-9a-f]{16}\.css$", dict(drawer.default_css)["atlas_drawer_css"])
+    script = _get_map_string(fmap)
+    assert scene_json(battle) not in script
+    assert len(script) < 20_000
+    assert "AtlasDrawer(map_div, window.atlasScene," in script
+
+
+def test_an_unwritable_static_folder_inlines_the_drawer_and_the_scene(battle, monkeypatch):
+    monkeypatch.setattr(mapbuild, "publish", lambda name, text: None)
+    fmap = base_map(battle)
+    script = _get_map_string(fmap)
     assert "function AtlasDrawer(" in script
     assert scene_json(battle) in script
+    assert not any(isinstance(e, Drawer) and e.default_js for e in fmap._children.values())
+
+
+def test_publishing_writes_once_and_names_by_content(tmp_path):
+    first = publish("x.js", "var a = 1;", tmp_path)
+    assert first == publish("x.js", "var a = 1;", tmp_path)
+    assert first != publish("x.js", "var a = 2;", tmp_path)
+    assert sorted(p.name.split("-")[0] for p in (tmp_path / "build").iterdir()) == ["x", "x"]
+    blocked = tmp_path / "a-file"
+    blocked.write_text("not a folder")
+    assert publish("y.js", "var b = 1;", blocked) is None  # the caller inlines instead
 
 
 def _step_script(battle, day, layers=tuple(LAYER_LABELS), lang="en") -> str:
