@@ -210,7 +210,9 @@ def _hills(battle: Battle, info: Day) -> list[Record]:
     out = []
     for row in rows(hill_rows(battle.atlas["places"])):
         holder = holder_on(row["control"], info.day) or "contested"
-        out.append({"f": row["id"], "s": f"hill.{holder}", "line": held_text(holder, info.day), "tipx": f": {holder}"})
+        out.append(
+            {"f": row["id"], "s": f"hill.{holder}", "line": held_text(holder), "dated": 1, "tipx": f": {holder}"}
+        )
     return out
 
 

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from datetime import date
 from html import escape
 from typing import Any
 
@@ -84,10 +83,10 @@ def front_title(fronts: pd.DataFrame, front: FrontState) -> str:
     return f"{fronts.loc[front.before_id, 'name']}, {day_label(front.day)}"
 
 
-def held_text(holder: str, day: date) -> str:
-    if holder == "contested":
-        return f"{day_label(day)}: contested"
-    return f"{day_label(day)}: held by {SIDE_LABELS[holder]}"
+def held_text(holder: str) -> str:
+    """Who held a hill, without the day: the drawer puts the shown day before it, so a hill
+    whose holder did not change is not redrawn on a step."""
+    return "contested" if holder == "contested" else f"held by {SIDE_LABELS[holder]}"
 
 
 def place_facts(row: Any) -> list[str]:

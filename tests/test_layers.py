@@ -61,7 +61,8 @@ def test_hill_markers_change_with_the_holder(battle):
     after = {r["f"]: r for r in _records(battle, date(1953, 6, 20), "hills")}
     assert (before["hill-973"]["s"], before["hill-973"]["tipx"]) == ("hill.UNC", ": UNC")
     assert (after["hill-973"]["s"], after["hill-973"]["tipx"]) == ("hill.PVA", ": PVA")
-    assert "held by" in after["hill-973"]["line"]
+    assert after["hill-973"]["line"] == "held by Chinese People's Volunteers"
+    assert after["hill-973"]["dated"]  # the drawer puts the day shown before it
 
 
 def test_events_are_numbered_as_in_the_day_text(battle):

@@ -84,13 +84,20 @@
       }
     }
 
-    const group = L.layerGroup().addTo(map);
+    // One group and one pane per layer, stacked in the scene's order: a step redraws only the
+    // layers whose records differ from those shown (the towns, rivers and most hills do not
+    // change from one day to the next), and a redrawn layer keeps its place in the stack.
+    const drawn = {}; // layer key -> {sig, group, labels, symbols}
+    scene.order.forEach((layerKey, index) => {
+      map.createPane(`atlas-${layerKey}`, map.getPane("overlayPane")).style.zIndex = String(1 + index);
+    });
     let shownKey = null;
     let current = { iso: scene.days[0].iso, layers: scene.order.slice(), lang: "en" };
     let kept = new Set(); // features whose names stay at every zoom (a lecture chapter's places)
     let framed = null; // the bounds last fitted on request, so stepping within them keeps the view
     let labels = []; // {marker, rank, r}: names to place once the day is drawn
     let symbols = []; // markers whose boxes names must not cover
+    let pane = "overlayPane"; // the pane of the layer being built
 
     const scaled = (style) => Object.assign({}, style, { weight: (style.weight === undefined ? 1 : style.weight) * k });
     const name = (f, lang) => (f && (f.name[lang] || f.name.en)) || "";
@@ -131,20 +138,23 @@
       if (!st || (rec.f && !f)) return [];
       const g = rec.g || f.g;
       const title = (rec.n ? rec.n + ". " : "") + name(f, lang);
-      const popup = rec.p || `<h4>${esc(title)}</h4>` + (rec.line ? `<div>${esc(rec.line)}</div>` : "") + f.popup;
+      // A dated line ("16 Jun 1953: held by ...") takes the day shown when the popup opens: a
+      // layer whose records did not change is not redrawn, so its popups outlive a step.
+      const line = () => (rec.dated ? `${scene.days[byIso[current.iso]].label}: ${rec.line}` : rec.line);
+      const popup = rec.p || (() => `<h4>${esc(title)}</h4>` + (rec.line ? `<div>${esc(line())}</div>` : "") + f.popup);
       const tip = rec.tip || title + (rec.tipx || "");
       const out = [];
       let layer;
       let radius = 0;
       if (st.path) {
         const style = scaled(st.path);
-        const make = (s) => (g.type === "LineString" ? L.polyline(g.coordinates.map(latlng), s) : L.geoJSON(g, { style: () => s }));
+        const make = (s) => (g.type === "LineString" ? L.polyline(g.coordinates.map(latlng), Object.assign({ pane }, s)) : L.geoJSON(g, { pane, style: () => s }));
         if (g.type === "LineString" && (style.dashArray || style.weight < 4)) {
           out.push(bind(make({ color: "#000", opacity: 0, weight: HIT_WEIGHT * k, className: "atlas-hit" }), popup, tip));
         }
         layer = make(style);
       } else if (st.circle) {
-        layer = L.circleMarker(latlng(g.coordinates), Object.assign(scaled(st.circle), { radius: st.circle.radius * k }));
+        layer = L.circleMarker(latlng(g.coordinates), Object.assign(scaled(st.circle), { radius: st.circle.radius * k, pane }));
         radius = (st.circle.radius + st.circle.weight) * k; // the ring's outer edge
         symbols.push({ circle: layer, r: radius });
       } else if (st.event) {
@@ -172,7 +182,7 @@
       }
       if (!layer) return out;
       out.push(bind(layer, popup, tip));
-      if (st.head && f && f.head) out.push(bind(L.polygon(headOf(f), scaled(st.head)), popup, tip));
+      if (st.head && f && f.head) out.push(bind(L.polygon(headOf(f), Object.assign({ pane }, scaled(st.head))), popup, tip));
       if (f && f.label) {
         const keep = kept.has(rec.f);
         const marker = label(f.labelAt ? latlng(f.labelAt) : latlng(g.coordinates), name(f, lang), keep ? f.label + " kept" : f.label);
@@ -183,9 +193,9 @@
       return out;
     }
 
-    // Names are placed after the day is drawn, from the boxes the browser gives: each tries
-    // eight places around its point and takes the first that covers no symbol and no name
-    // already placed; a name with no free place is left out until a zoom makes room.
+    // Names are placed after the day is drawn, from the boxes the browser gives. Everything
+    // is reset first, then every box is read at once, then the places are chosen in plain
+    // arithmetic and written: one layout for the whole map, not one per name.
     function placeLabels() {
       const origin = container.getBoundingClientRect();
       const rect = (el) => {
@@ -194,34 +204,49 @@
       };
       const size = map.getSize();
       const free = (b, taken) => b.x >= 0 && b.y >= 0 && b.x + b.w <= size.x && b.y + b.h <= size.y && !taken.some((t) => overlaps(b, t));
+      const movable = symbols.filter((s) => s.movable && s.marker.getElement());
+      const names = labels.filter((item) => item.marker.getElement());
+      // 1. Reset (writes only). Leaflet sets an icon's margins from its anchor once; a move
+      // shifts the margins, so the whole marker (and what takes its click) moves.
+      movable.forEach((s) => {
+        const el = s.marker.getElement();
+        if (el.dataset.ml === undefined) { el.dataset.ml = el.style.marginLeft; el.dataset.mt = el.style.marginTop; }
+        el.style.marginLeft = el.dataset.ml;
+        el.style.marginTop = el.dataset.mt;
+        el.querySelectorAll(".atlas-leader").forEach((l) => l.remove());
+        s.marker.shift = [0, 0];
+      });
+      names.forEach((item) => {
+        const inner = item.marker.getElement().firstElementChild;
+        inner.style.visibility = "hidden";
+        inner.style.transform = "";
+      });
+      // 2. Read every box (one layout).
       const taken = [];
-      // Symbols first. A hill marker that would sit on another symbol moves to the nearest
-      // free place, with a leader line to its true position, so every hill can be seen and
-      // clicked; every other symbol stays exactly where the data puts it.
       container.querySelectorAll(".leaflet-control").forEach((c) => taken.push(rect(c))); // buttons, legend, scale
-      const fixed = symbols.filter((s) => !s.movable);
-      fixed.forEach((s) => {
+      symbols.filter((s) => !s.movable).forEach((s) => {
         if (s.marker && s.marker.getElement()) taken.push(rect(s.marker.getElement()));
         if (s.circle && map.hasLayer(s.circle)) {
           const p = map.latLngToContainerPoint(s.circle.getLatLng());
           taken.push({ x: p.x - s.r, y: p.y - s.r, w: 2 * s.r, h: 2 * s.r });
         }
       });
-      symbols.filter((s) => s.movable).forEach((s) => {
+      const homes = movable.map((s) => rect(s.marker.getElement()));
+      const sized = names.map((item) => {
+        const inner = item.marker.getElement().firstElementChild;
+        const shown = getComputedStyle(inner).display !== "none";
+        return { item, inner, shown, w: inner.offsetWidth, h: inner.offsetHeight, point: map.latLngToContainerPoint(item.marker.getLatLng()) };
+      });
+      // 3. Choose, then write. Symbols first: a hill marker that would sit on another symbol
+      // moves to the nearest free place, with a leader line to its true position, so every
+      // hill can be seen and clicked; every other symbol stays where the data puts it.
+      movable.forEach((s, n) => {
         const el = s.marker.getElement();
-        if (!el) return;
-        // Leaflet sets the icon's margins from its anchor once; a move shifts the margins, so
-        // the whole marker (and what takes its click) moves, never just its picture.
-        if (el.dataset.ml === undefined) { el.dataset.ml = el.style.marginLeft; el.dataset.mt = el.style.marginTop; }
-        el.style.marginLeft = el.dataset.ml;
-        el.style.marginTop = el.dataset.mt;
-        el.querySelectorAll(".atlas-leader").forEach((l) => l.remove());
-        s.marker.shift = [0, 0];
-        const home = rect(el);
+        const home = homes[n];
         const step = Math.max(home.w, home.h) + 2;
         const tries = [[0, 0]];
-        [1, 2].forEach((n) => [[1, 0], [-1, 0], [0, -1], [0, 1], [1, -1], [-1, -1], [1, 1], [-1, 1]]
-          .forEach(([a, b]) => tries.push([a * step * n, b * step * n])));
+        [1, 2].forEach((m) => [[1, 0], [-1, 0], [0, -1], [0, 1], [1, -1], [-1, -1], [1, 1], [-1, 1]]
+          .forEach(([a, b]) => tries.push([a * step * m, b * step * m])));
         const spot = tries.find(([dx, dy]) => free({ x: home.x + dx, y: home.y + dy, w: home.w, h: home.h }, taken));
         const [dx, dy] = spot || [0, 0];
         if (dx || dy) {
@@ -236,20 +261,11 @@
         }
         taken.push({ x: home.x + dx, y: home.y + dy, w: home.w, h: home.h });
       });
-      // Then names: each tries sixteen places around its symbol and takes the first that
-      // covers no symbol and no name already placed; a name with no free place is left out
-      // until a zoom makes room.
-      labels.slice().sort((a, b) => a.rank - b.rank).forEach((item) => {
-        const el = item.marker.getElement();
-        if (!el) return;
-        const inner = el.firstElementChild;
-        inner.style.visibility = "hidden";
-        inner.style.transform = "";
-        if (getComputedStyle(inner).display === "none") return;
-        const w = inner.offsetWidth;
-        const h = inner.offsetHeight;
+      // Then names, the most important first: each tries sixteen places around its symbol
+      // and takes the first that covers no symbol and no name already placed; a name with no
+      // free place is left out until a zoom makes room.
+      sized.filter((one) => one.shown).sort((a, b) => a.item.rank - b.item.rank).forEach(({ item, inner, w, h, point }) => {
         const shift = (item.owner && item.owner.shift) || [0, 0];
-        const point = map.latLngToContainerPoint(item.marker.getLatLng());
         const p = { x: point.x + shift[0], y: point.y + shift[1] };
         const ring = (r) => [[r, -h / 2], [-r - w, -h / 2], [-w / 2, -r - h], [-w / 2, r], [r, -r - h], [-r - w, -r - h], [r, r], [-r - w, r]];
         const spots = item.r
@@ -291,14 +307,25 @@
       const key = [current.iso, current.layers.join(","), current.lang, [...kept].join(",")].join("|");
       if (key === shownKey) return true;
       shownKey = key;
-      group.clearLayers();
-      labels = [];
-      symbols = [];
       const day = scene.days[i];
+      const prefix = `${current.lang}|${[...kept].join(",")}|`;
       scene.order.forEach((layerKey) => {
-        if (!current.layers.includes(layerKey)) return;
-        (day.records[layerKey] || []).forEach((rec) => build(layerKey, rec, current.lang).forEach((l) => l.addTo(group)));
+        const on = current.layers.includes(layerKey);
+        const sig = on ? prefix + JSON.stringify(day.records[layerKey] || []) : null;
+        const was = drawn[layerKey];
+        if (was && was.sig === sig) return;
+        if (was) map.removeLayer(was.group);
+        const now = { sig, group: L.layerGroup(), labels: [], symbols: [] };
+        drawn[layerKey] = now;
+        if (!on) return;
+        labels = now.labels;
+        symbols = now.symbols;
+        pane = `atlas-${layerKey}`;
+        (day.records[layerKey] || []).forEach((rec) => build(layerKey, rec, current.lang).forEach((l) => l.addTo(now.group)));
+        now.group.addTo(map);
       });
+      labels = scene.order.flatMap((key) => (drawn[key] ? drawn[key].labels : []));
+      symbols = scene.order.flatMap((key) => (drawn[key] ? drawn[key].symbols : []));
       container.dataset.day = iso;
       schedule();
       return true;

@@ -73,7 +73,7 @@ def test_a_deep_link_opens_that_day_and_place(page, app_url):
 
 
 @pytest.mark.parametrize("viewport", [{"width": 1400, "height": 1400}])  # the whole map in view: no scroll mid-click
-def test_a_hill_popup_shows_its_source(page, app_url):
+def test_a_hill_popup_shows_its_source_and_the_day_shown(page, app_url):
     page.goto(f"{app_url}/?date=1953-06-20&layers=hills&lat=38.366&lon=127.845&zoom=13")
     page.wait_for_selector('iframe[title="streamlit_folium.st_folium"]')
     frame = next(f for f in page.frames if "streamlit_folium" in f.url)
@@ -81,7 +81,12 @@ def test_a_hill_popup_shows_its_source(page, app_url):
     frame.locator(".leaflet-marker-icon svg").first.click()
     popup = frame.locator(".leaflet-popup-content")
     expect(popup).to_contain_text("Source:")
-    expect(popup).to_contain_text("held by")
+    expect(popup).to_contain_text("20 Jun 1953: held by")
+    page.keyboard.press("Escape")
+    page.get_by_role("button", name="Next ▶").click()
+    frame.wait_for_function("() => document.querySelector('.leaflet-container').dataset.day === '1953-06-21'")
+    frame.locator(".leaflet-marker-icon svg").first.click()
+    expect(popup).to_contain_text("21 Jun 1953: held by")  # the day shown, though the hill was not redrawn
 
 
 def test_a_bad_link_shows_a_notice_not_an_error(page, app_url):
