@@ -16,11 +16,15 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 import geopandas as gpd
+import numpy as np
 import pandas as pd
+import shapely
+from shapely.geometry import LineString, box
 
-from src.measure import Advance, advance, to_utm
+from src.measure import DEPTH_STEP_M, Advance, advance, to_utm
 
 MILE_KM = 1.609344
+KUMSONG_RIVER_ON_13_JULY = 127.6235  # longitude where the 13 July line crosses the Kumsong River (a test holds it)
 
 
 def _width_km(moved: Advance) -> float:
@@ -56,6 +60,21 @@ class Check:
     verdict: str  # what the atlas gives today: "agrees" or "disagrees" (tests hold it to this)
     note: str = ""
     place: str = ""  # for "behind_km": the place (id in places.geojson) the later line is measured from
+    sector: tuple[float, float] | None = None  # for "max_depth_km": only the ground between these longitudes
+
+
+def depth_within_km(earlier: LineString, later: LineString, west: float, east: float) -> float:
+    """The farthest point of the later line from the earlier one, on ground lost between two
+    longitudes: the depth of one sector's advance when a source speaks of one attacking group."""
+    moved = advance(earlier, later)
+    sector = to_utm(shapely.segmentize(box(west, 36.0, east, 40.0), 0.01))
+    zone = moved.lost.buffer(1.0).intersection(sector)
+    if zone.is_empty:
+        return 0.0
+    a, b = to_utm(earlier), to_utm(later)
+    points = shapely.line_interpolate_point(b, np.arange(0, b.length, DEPTH_STEP_M))
+    inside = points[shapely.contains(zone, points)]
+    return float(shapely.distance(a, inside).max()) / 1000 if inside.size else 0.0
 
 
 @dataclass(frozen=True)
@@ -178,6 +197,22 @@ CHECKS: tuple[Check, ...] = (
         "A forum summary: low trust.",
     ),
     Check(
+        "june-two-miles-press",
+        "by Monday 15 June the Chinese had pushed the ROK back two miles (3.2 km)",
+        "max_depth_km",
+        "1953-06-10",
+        "1953-06-15",
+        2 * MILE_KM,
+        2 * MILE_KM * 0.75,
+        2 * MILE_KM * 1.25,
+        "pamil_0614_0620",
+        "wire reports of 14-20 June (Monday 15 June)",
+        "UNC",
+        "agrees",
+        "A round figure of the day's wire reports, taken as how far the line went where it gave way (as the "
+        "other 'fell back' figures); our mean depth is about half of it.",
+    ),
+    Check(
         "july-penetration-hermes",
         "the Chinese penetration was about 6 mi (9.7 km)",
         "max_depth_km",
@@ -190,6 +225,40 @@ CHECKS: tuple[Check, ...] = (
         "Aftermath, after Hermes",
         "UNC",
         "agrees",
+    ),
+    Check(
+        "july-180div-depth-pva",
+        "a battalion of the 180th Division reached Heiyuntu-ling, 30-odd li (15 km or more) deep, at 21:00 on 14 July",
+        "max_depth_km",
+        "1953-07-13",
+        "1953-07-14",
+        15.0,
+        15.0,
+        18.75,
+        "hist180div_8988168",
+        "the 180th Division in the Jincheng Campaign",
+        "PVA",
+        "disagrees",
+        "A spearhead's thrust into the ROK rear, not the front: ours is the ROK line that evening, which lies "
+        "well short of it. Heiyuntu-ling (黑云吐岭) itself could not be placed.",
+    ),
+    Check(
+        "july-west-group-depth-pva",
+        "the West group went 6-9 km forward on a 10 km front, its first task done",
+        "max_depth_km",
+        "1953-07-13",
+        "1953-07-14",
+        7.5,
+        6.0,
+        9.0,
+        "shuangshi_kaiguo",
+        "the West group's first task",
+        "PVA",
+        "disagrees",
+        "Measured west of the Kumsong River, which splits the salient (chinamil2023); the West group's own "
+        "boundary is not given. Ours is deepest at the sector's eastern edge by the river; west of 127.60 E it "
+        "falls within the range, so the verdict turns on a boundary no source we read fixes.",
+        sector=(127.0, KUMSONG_RIVER_ON_13_JULY),
     ),
     Check(
         "july-retreat-time",
@@ -389,7 +458,7 @@ CONSTRUCTION: tuple[Check, ...] = (
         "the ROK 8th Division fell back more than a mile behind Capitol Hill on 15 June",
         "behind_km",
         "1953-06-10",
-        "1953-06-18",
+        "1953-06-15",
         MILE_KM,
         MILE_KM,
         2.5,
@@ -397,7 +466,7 @@ CONSTRUCTION: tuple[Check, ...] = (
         "Initial assault, after Hermes",
         "UNC",
         "agrees",
-        "Used to draw the 18 June line west of the Pukhan.",
+        "Used to draw the 15 June line (which 18 June repeats) west of the Pukhan.",
         place="capitol-hill",
     ),
     Check(
@@ -405,7 +474,7 @@ CONSTRUCTION: tuple[Check, ...] = (
         "the ROK pulled back 1,000 m south of Hill 973 on 11 June",
         "behind_km",
         "1953-06-10",
-        "1953-06-18",
+        "1953-06-15",
         1.0,
         0.8,
         1.5,
@@ -413,7 +482,7 @@ CONSTRUCTION: tuple[Check, ...] = (
         "Initial assault, after Hermes",
         "UNC",
         "agrees",
-        "Used to draw the 18 June line east of the Pukhan.",
+        "Used to draw the 15 June line (which 18 June repeats) east of the Pukhan.",
         place="hill-973",
     ),
     Check(
@@ -443,6 +512,10 @@ def evaluate(check: Check, front_lines: gpd.GeoDataFrame, places: gpd.GeoDataFra
     if check.measure == "behind_km":
         point = to_utm(places.loc[places["id"] == check.place].geometry.iloc[0])
         return Outcome(check, to_utm(_line(front_lines, check.later)).distance(point) / 1000)
+    if check.sector is not None:
+        west, east = check.sector
+        earlier, later = _line(front_lines, check.earlier), _line(front_lines, check.later)
+        return Outcome(check, depth_within_km(earlier, later, west, east))
     moved = advance(_line(front_lines, check.earlier), _line(front_lines, check.later))
     if check.measure == "regained_share":
         back = advance(_line(front_lines, check.later), _line(front_lines, "1953-07-20"))
@@ -492,7 +565,7 @@ def table(front_lines: gpd.GeoDataFrame, places: gpd.GeoDataFrame, cite: Callabl
                     "side": c.side,
                     "source says": c.says,
                     "between": f"{c.earlier} → {c.later}",
-                    "measure": c.measure,
+                    "measure": c.measure if c.sector is None else f"{c.measure}, {c.sector[0]:g}-{c.sector[1]:g} E",
                     "figure": round(c.figure, 2),
                     "accepted": f"{c.low:g}–{c.high:g} {unit(c)}",
                     "atlas": round(outcome.value, 2),

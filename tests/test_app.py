@@ -51,8 +51,11 @@ def test_a_date_link_selects_that_day():
     at = _run({"date": "1953-07-14"})
     assert _slider(at).value == date(1953, 7, 14)
     assert at.subheader[0].value == "14 Jul 1953"
-    assert "interpolated" in _front_status(at)
+    assert "the withdrawal line" in _front_status(at)  # a dated state since the 14 July line
+    assert "interpolated" not in _front_status(at)
     assert _param(at, "date") == "1953-07-14"
+    between = _run({"date": "1953-07-18"})
+    assert "interpolated" in _front_status(between)
 
 
 @pytest.mark.parametrize(

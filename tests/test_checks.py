@@ -103,3 +103,27 @@ def test_behind_measures_a_place_from_the_later_line(step_lines):
         "x", "", "behind_km", "1953-07-13", "1953-07-16", 0, 1.9, 2.1, "k", "", "UNC", "agrees", place="hill"
     )
     assert checks.evaluate(check, step_lines, places).agrees
+
+
+def test_a_sector_depth_counts_only_the_ground_between_its_longitudes(step_lines):
+    """The step is 2 km deep between 5 and 15 km along; a sector west of it sees nothing."""
+    a, b = step_lines.geometry.iloc[0], step_lines.geometry.iloc[1]
+    west, _, east, _ = a.bounds
+    third = (east - west) / 3
+    assert checks.depth_within_km(a, b, west, west + third) == pytest.approx(2.0, rel=1e-2)
+    assert checks.depth_within_km(a, b, west, west + 0.2 * third) == 0.0
+    check = checks.Check(
+        "x", "", "max_depth_km", "1953-07-13", "1953-07-16", 0, 1.9, 2.1, "k", "", "UNC", "agrees", sector=(west, east)
+    )
+    assert checks.evaluate(check, step_lines).agrees
+
+
+def test_the_west_sector_ends_where_the_13_july_line_crosses_the_kumsong_river(atlas):
+    line = atlas["front_lines"].loc["front-1953-07-13"].geometry
+    river = atlas["water"].loc["kumsong-river"].geometry
+    crossing = line.intersection(river)
+    assert crossing.geom_type == "Point"
+    assert crossing.x == pytest.approx(checks.KUMSONG_RIVER_ON_13_JULY, abs=0.001)  # about 90 m
+    sectored = [c for c in checks.CHECKS if c.sector is not None]
+    assert sectored
+    assert all(c.sector[1] == checks.KUMSONG_RIVER_ON_13_JULY for c in sectored)

@@ -43,7 +43,8 @@ def test_every_layer_has_a_file(atlas):
 
 def test_required_front_line_states_are_present(front_lines):
     dates = set(front_lines["date"])
-    for day in ["1953-06-10", "1953-06-18", "1953-07-13", "1953-07-16", "1953-07-20", "1953-07-27"]:
+    required = ["1953-06-10", "1953-06-15", "1953-06-18", "1953-07-13", "1953-07-14", "1953-07-16"]
+    for day in [*required, "1953-07-20", "1953-07-27"]:
         assert day in dates
     assert set(front_lines["kind"]) == {"mlr", "armistice"}
 

@@ -101,7 +101,8 @@ def _near(atlas, day: str, place: str) -> float:
             ["sniper-ridge", "kyoam-san", "capitol-hill", "finger-ridge", "hill-973", "hill-882", "christmas-hill"],
         ),
         ("1953-07-13", ["kyoam-san", "christmas-hill"]),
-        ("1953-07-15", ["jeokgeun-san", "jupa-ryeong", "paegam-san"]),
+        ("1953-07-14", ["jeokgeun-san", "jupa-ryeong", "paegam-san"]),
+        ("1953-07-15", ["jeokgeun-san", "jupa-ryeong"]),
     ],
 )
 def test_construction_lines_run_over_the_heights_they_were_drawn_over(atlas, day, places):
@@ -125,8 +126,9 @@ def test_construction_counterattack_only_regains_ground(front_lines):
 
 
 def test_quiet_spells_are_dated_states_that_do_not_move(front_lines):
-    """18-26 June and 3-13 July: no source reports a change, so the morph must not move the front."""
-    for a, b in (("1953-06-18", "1953-06-26"), ("1953-07-03", "1953-07-13")):
+    """15-26 June, 3-13 July and 15-16 July: no source reports a change, so the morph must not move the front."""
+    quiet = (("1953-06-15", "1953-06-18"), ("1953-06-18", "1953-06-26"), ("1953-07-03", "1953-07-13"))
+    for a, b in (*quiet, ("1953-07-15", "1953-07-16")):
         assert _line(front_lines, a).equals(_line(front_lines, b))
 
 
@@ -155,7 +157,8 @@ def test_phases_add_up_to_the_whole_change(front_lines):
     regained = phases.loc[phases["direction"] == "regained by the UNC", "area_km2"].sum()
     whole = advance(_line(front_lines, "1953-06-10"), _line(front_lines, "1953-07-27"))
     assert lost - regained == pytest.approx(whole.area_km2 - whole.regained_km2, abs=0.5)
-    june = phases[(phases["from"] == "1953-06-10") & (phases["to"] == "1953-06-18")]
+    june = phases[(phases["from"] == "1953-06-10") & (phases["to"] == "1953-06-15")]
     assert june["area_km2"].iloc[0] == pytest.approx(
-        advance(_line(front_lines, "1953-06-10"), _line(front_lines, "1953-06-18")).area_km2, abs=0.1
+        advance(_line(front_lines, "1953-06-10"), _line(front_lines, "1953-06-15")).area_km2, abs=0.1
     )
+    assert phases[phases["from"] == "1953-06-15"].empty  # 15 to 18 June: nothing changed hands
