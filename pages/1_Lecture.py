@@ -63,6 +63,7 @@ with session.page("Lecture", "🎓", lecture=True, css="lecture.css") as frame:
         st.markdown(f"[🗺️ Explorer, on this day](./?{link}) · [📚 Evidence](Evidence?{link})")
         session.offline_download("Offline file for a hall with no network")
     components.html(clicker_html(), height=0)
+    components.html(presenter_html(chapters, pos, day_label(day), button=False), height=0)
 
     map_col, text_col = st.columns([2.6, 1], gap="medium")
     with map_col:  # the map fills the window below the buttons and fits the chapter's ground

@@ -24,19 +24,24 @@ def key_places(battle: Battle, chapter: Chapter) -> tuple[str, ...]:
     return tuple(dict.fromkeys(pid for places in inside["places"] for pid in places))
 
 
-def presenter_html(chapters: list[Chapter], pos: Position, day_label: str) -> str:
+def presenter_html(chapters: list[Chapter], pos: Position, day_label: str, button: bool = True) -> str:
     """A button that opens the presenter notes in a second window, and tells that window on
-    every step where the lecture is, so the notes never reach the projected screen."""
+    every step where the lecture is, so the notes never reach the projected screen.
+
+    `button=False`: only the telling, for a frame that is drawn on every step (a closed
+    popover does not draw its contents, so the button's own frame cannot be relied on)."""
     data = {
         "position": {"chapter": pos.chapter, "step": pos.step, "day": day_label},
         "chapters": [{"title": c.title, "notes": c.notes, "steps": len(c.steps)} for c in chapters],
     }
     code = (resources.files("src") / "page_assets" / "presenter.js").read_text(encoding="utf-8")
-    return (
+    opener = (
         '<button id="open-notes" type="button" style="font:600 15px sans-serif;padding:6px 12px;'
         'border:1px solid #888;border-radius:6px;background:#FFF;cursor:pointer">'
         "Open presenter notes in a second window</button>"
-        f'<script id="notes-data" type="application/json">{script_json(data)}</script>'
+    )
+    return (
+        (opener if button else "") + f'<script id="notes-data" type="application/json">{script_json(data)}</script>'
         f"<script>{script_text(code)}</script>"
     )
 

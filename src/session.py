@@ -213,7 +213,7 @@ def page(title: str, icon: str, *, lecture: bool = False, css: str = "app.css") 
         layout="wide",
         initial_sidebar_state="collapsed" if lecture else "auto",
     )
-    st.html(f"<style>{page_css(css)}</style>")
+    st.html(f"<style>{page_css('common.css')}{page_css(css)}</style>")
     current = battle()
     read_url_once()
     if lecture:

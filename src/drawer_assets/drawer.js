@@ -217,9 +217,10 @@
         s.marker.shift = [0, 0];
       });
       names.forEach((item) => {
-        const inner = item.marker.getElement().firstElementChild;
-        inner.style.visibility = "hidden";
-        inner.style.transform = "";
+        const el = item.marker.getElement();
+        el.querySelectorAll(".atlas-leader").forEach((l) => l.remove());
+        el.firstElementChild.style.visibility = "hidden";
+        el.firstElementChild.style.transform = "";
       });
       // 2. Read every box (one layout).
       const taken = [];
@@ -245,7 +246,7 @@
         const home = homes[n];
         const step = Math.max(home.w, home.h) + 2;
         const tries = [[0, 0]];
-        [1, 2].forEach((m) => [[1, 0], [-1, 0], [0, -1], [0, 1], [1, -1], [-1, -1], [1, 1], [-1, 1]]
+        [1, 2, 3].forEach((m) => [[1, 0], [-1, 0], [0, -1], [0, 1], [1, -1], [-1, -1], [1, 1], [-1, 1]]
           .forEach(([a, b]) => tries.push([a * step * m, b * step * m])));
         const spot = tries.find(([dx, dy]) => free({ x: home.x + dx, y: home.y + dy, w: home.w, h: home.h }, taken));
         const [dx, dy] = spot || [0, 0];
@@ -265,18 +266,31 @@
       // and takes the first that covers no symbol and no name already placed; a name with no
       // free place is left out until a zoom makes room.
       sized.filter((one) => one.shown).sort((a, b) => a.item.rank - b.item.rank).forEach(({ item, inner, w, h, point }) => {
+        const el = item.marker.getElement();
         const shift = (item.owner && item.owner.shift) || [0, 0];
         const p = { x: point.x + shift[0], y: point.y + shift[1] };
         const ring = (r) => [[r, -h / 2], [-r - w, -h / 2], [-w / 2, -r - h], [-w / 2, r], [r, -r - h], [-r - w, -r - h], [r, r], [-r - w, r]];
+        // A chapter's own places (rank -1) may stand further out, so the lecture can always name them.
+        // A name that stands further out than the first ring gets a leader line to its symbol.
+        const rings = item.rank < 0 ? [0, 14, 28, 42] : [0, 14];
         const spots = item.r
-          ? [...ring(item.r + GAP), ...ring(item.r + GAP + 14 * k)]
+          ? rings.flatMap((extra) => ring(item.r + GAP + extra * k).map(([dx, dy]) => [dx, dy, extra > 14]))
           : [[-w / 2, -h / 2], [4, -h - 2], [4, 2], [-w - 4, -h - 2], [-w - 4, 2]];
-        for (const [dx, dy] of spots) {
+        for (const [dx, dy, far] of spots) {
           const spot = { x: p.x + dx, y: p.y + dy, w, h };
           if (free(spot, taken)) {
             inner.style.transform = `translate(${Math.round(p.x - point.x + dx)}px, ${Math.round(p.y - point.y + dy)}px)`;
             inner.style.visibility = "visible";
             taken.push(spot);
+            if (far) {
+              const to = [Math.min(Math.max(p.x, spot.x), spot.x + w) - p.x, Math.min(Math.max(p.y, spot.y), spot.y + h) - p.y];
+              const leader = L.DomUtil.create("div", "atlas-leader", el);
+              leader.style.left = `${p.x - point.x}px`;
+              leader.style.top = `${p.y - point.y}px`;
+              const length = Math.hypot(...to);
+              leader.style.width = `${Math.max(0, length - item.r)}px`;
+              leader.style.transform = `rotate(${Math.atan2(to[1], to[0])}rad) translateX(${item.r}px)`;
+            }
             return;
           }
         }

@@ -38,7 +38,7 @@ if ("BroadcastChannel" in window) new BroadcastChannel("${NAME}").onmessage = (e
   }
 
   const button = document.getElementById("open-notes");
-  button.addEventListener("click", () => {
+  if (button) button.addEventListener("click", () => {
     const win = window.open("", NAME, "width=760,height=720");
     if (!win) return;
     if (!win.atlasShow) { win.document.open(); win.document.write(page()); win.document.close(); }

@@ -15,7 +15,9 @@ from urllib.parse import urlparse
 import pytest
 from playwright.sync_api import Browser, Frame, Page, expect, sync_playwright
 
+from src import __main__ as cli
 from src import liveapp
+from src.export import FILE_NAME
 
 ROOT = Path(__file__).resolve().parents[2]
 RESULTS = ROOT / "test-results"
@@ -53,6 +55,14 @@ def browser() -> Iterator[Browser]:
         chromium = launch_chromium(playwright)
         yield chromium
         chromium.close()
+
+
+@pytest.fixture(scope="session")
+def exported(tmp_path_factory) -> Path:
+    """The offline file as `make export` writes it."""
+    out = tmp_path_factory.mktemp("export")
+    assert cli.main(["export", "--out", str(out)]) == 0
+    return out / FILE_NAME
 
 
 class Offline:

@@ -26,7 +26,7 @@ def test_the_map_renders_offline_with_the_front_line(page, app_url):
     page.goto(f"{app_url}/?date=1953-07-14")
     frame = map_frame(page)
     assert frame.locator(FRONT_PATH).count() == 1
-    assert _front(frame)["dash"] == "10 8"  # 14 July lies between dated states
+    assert _front(frame)["dash"] is None  # 14 July is a dated state: drawn solid (between states, dashed)
     assert frame.locator(".leaflet-marker-icon").count() > 10  # hills, units, labels
     expect(page.get_by_test_id("stMetric").first).to_contain_text("Ground lost since 10 June")
     assert page.offline.blocked == []
@@ -54,10 +54,11 @@ def test_stepping_changes_the_line_without_reloading_the_map(page, app_url):
 
 def test_the_arrow_keys_step_the_slider(page, app_url):
     page.goto(f"{app_url}/?date=1953-06-20")
-    map_frame(page)
+    frame = map_frame(page)
     page.get_by_role("slider").focus()
     page.keyboard.press("ArrowRight")
     expect(page.get_by_role("heading", name="21 Jun 1953")).to_be_visible()
+    assert _front(frame)["dash"] == "10 8"  # between dated states the line is dashed
     expect(page).to_have_url(re.compile("date=1953-06-21"))
 
 

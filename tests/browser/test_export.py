@@ -5,18 +5,9 @@ from __future__ import annotations
 import pytest
 from playwright.sync_api import expect
 
-from src import __main__ as cli
-from src.export import FILE_NAME
 from tests.browser.conftest import keep_screenshot
 
 pytestmark = pytest.mark.browser
-
-
-@pytest.fixture(scope="module")
-def exported(tmp_path_factory):
-    out = tmp_path_factory.mktemp("export")
-    assert cli.main(["export", "--out", str(out)]) == 0
-    return out / FILE_NAME
 
 
 @pytest.mark.parametrize("viewport", [{"width": 1280, "height": 720}])

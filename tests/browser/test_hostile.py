@@ -44,7 +44,7 @@ Object.defineProperty(window, "L", {
 });
 """
 WAIT = 60_000  # ms: the machine running the suite may be shared and slow
-BUSY_DAY = "1953-07-14"  # two events, an interpolated front
+BUSY_DAY = "1953-07-14"  # two events and a dated front
 MARKUP_ELEMENTS = "img, a, em, strong, code, del, table, h1, h2, h3, .katex, [data-testid=stIconMaterial]"
 
 

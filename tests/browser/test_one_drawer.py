@@ -5,8 +5,6 @@ from __future__ import annotations
 
 import pytest
 
-from src import __main__ as cli
-from src.export import FILE_NAME
 from tests.browser.conftest import map_frame
 
 pytestmark = pytest.mark.browser
@@ -26,13 +24,6 @@ SIGNATURE = """() => {
     ['marker', m.style.width, m.style.height, m.textContent.trim(), withoutLeaders(m)].join('|'));
   return [...paths, ...markers].sort();
 }"""
-
-
-@pytest.fixture(scope="module")
-def exported(tmp_path_factory):
-    out = tmp_path_factory.mktemp("export")
-    assert cli.main(["export", "--out", str(out)]) == 0
-    return out / FILE_NAME
 
 
 @pytest.mark.parametrize("day", ["1953-06-10", "1953-07-14", "1953-07-20"])

@@ -67,9 +67,17 @@ def _lecture_day(page) -> str:
     return datetime.strptime(f"{day} {month} 1953", "%d %b %Y").date().isoformat()
 
 
-# The phone size (390x844) is left out for now: there a hill can still lie under another
-# symbol on some days (see the session note); 1280x720 and 1920x1080 are held to it.
-@pytest.mark.parametrize("viewport", [{"width": 1280, "height": 720}, {"width": 1920, "height": 1080}])
+PHONE_GAP = "open (#12): at 390x844 some hills can still lie under other symbols, or push the names out"
+
+
+@pytest.mark.parametrize(
+    "viewport",
+    [
+        pytest.param({"width": 390, "height": 844}, marks=pytest.mark.xfail(strict=False, reason=PHONE_GAP)),
+        {"width": 1280, "height": 720},
+        {"width": 1920, "height": 1080},
+    ],
+)
 @pytest.mark.parametrize("day", ["1953-06-10", "1953-06-18", "1953-07-14", "1953-07-16", "1953-07-27"])
 def test_no_name_covers_another_name_or_a_symbol_in_the_explorer(page, app_url, day):
     page.goto(f"{app_url}/?date={day}")
@@ -80,7 +88,6 @@ def test_no_name_covers_another_name_or_a_symbol_in_the_explorer(page, app_url, 
     assert len(frame.evaluate(BOXES)["names"]) >= 2  # names are shown, not all dropped
 
 
-@pytest.mark.xfail(strict=False, reason="not yet reliable on a loaded 2-core machine: see the session note")
 @pytest.mark.parametrize("viewport", [{"width": 1280, "height": 720}, {"width": 1920, "height": 1080}])
 def test_the_lecture_keeps_its_names_apart_and_shows_the_chapters_places(page, app_url):
     page.goto(f"{app_url}/Lecture?chapter=1&step=1")
@@ -99,7 +106,6 @@ def test_the_lecture_keeps_its_names_apart_and_shows_the_chapters_places(page, a
                 page.keyboard.press("PageDown")
 
 
-@pytest.mark.xfail(strict=False, reason="not yet reliable on a loaded 2-core machine: see the session note")
 def test_the_map_keeps_to_its_zoom_range_and_the_page_scrolls_over_it(page, app_url):
     page.goto(f"{app_url}/?date=1953-07-14&zoom=8")
     frame = map_frame(page)
@@ -172,12 +178,11 @@ def test_the_lecture_map_fills_the_screen_and_the_clicker_works_after_a_map_clic
     expect(page.get_by_text("(step 3 of 9)")).to_be_visible()
 
 
-@pytest.mark.xfail(strict=False, reason="not yet reliable on a loaded 2-core machine: see the session note")
 def test_presenter_notes_open_in_a_second_window_and_follow_the_lecture(page, app_url):
     page.goto(f"{app_url}/Lecture?chapter=2&step=1")
     map_frame(page)
     page.get_by_role("button", name=re.compile("Options")).click()
-    frame = page.frame_locator('iframe[srcdoc*="open-notes"]')
+    frame = page.frame_locator('iframe[srcdoc*="Open presenter notes"]')
     with page.context.expect_page() as opened:
         frame.get_by_role("button", name="Open presenter notes in a second window").click()
     notes = opened.value

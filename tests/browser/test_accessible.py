@@ -1,0 +1,42 @@
+"""axe-core (from PyPI's axe-playwright-python, run in Chromium) on every page, inside the
+map's frame, and on the offline file: no serious or critical violation."""
+
+from __future__ import annotations
+
+import pytest
+from axe_playwright_python.sync_playwright import Axe
+
+from tests.browser.conftest import FRONT_PATH, idle, map_frame
+
+pytestmark = pytest.mark.browser
+
+BLOCKING = {"serious", "critical"}
+
+
+def _blocking(target) -> list[str]:
+    """What a person would be stopped by, each as 'rule: help (where)'."""
+    violations = Axe().run(target).response["violations"]
+    return [
+        f"{v['id']}: {v['help']} ({', '.join(str(n['target']) for n in v['nodes'][:3])})"
+        for v in violations
+        if v["impact"] in BLOCKING
+    ]
+
+
+@pytest.mark.parametrize("path", ["/?date=1953-07-14", "/Lecture?chapter=4&step=1", "/Evidence"])
+def test_no_page_has_a_serious_accessibility_violation(page, app_url, path):
+    page.goto(f"{app_url}{path}")
+    if "Evidence" in path:
+        page.get_by_role("heading", name="The evidence").wait_for()
+    else:
+        frame = map_frame(page)
+        frame.wait_for_function("() => document.querySelector('.leaflet-container').dataset.settled === '1'")
+        assert _blocking(frame) == []  # the map: named markers and buttons, readable contrast
+    idle(page)
+    assert _blocking(page) == []
+
+
+def test_the_offline_file_has_no_serious_accessibility_violation(page, exported):
+    page.goto(exported.as_uri())
+    page.wait_for_selector(FRONT_PATH)
+    assert _blocking(page) == []
