@@ -16,6 +16,7 @@ from src.calendar import day_label
 from src.constants import THEATRE_BBOX, ZOOM_RANGE
 from src.day import Battle
 from src.layers import DRAW_ORDER, day_records, draw_styles, features
+from src.locator import locator_svg
 from src.safetext import script_json
 
 
@@ -45,6 +46,7 @@ def build_scene(battle: Battle) -> dict[str, Any]:
         "order": list(DRAW_ORDER),
         "labelOffset": list(styles.LABEL_OFFSET_PX),
         "unitLabelPx": styles.UNIT_LABEL_PX,
+        "locator": locator_svg(battle_bounds(battle)),  # None without its outline: no inset
         "features": features(battle),
         "days": [
             {"iso": info.day.isoformat(), "label": day_label(info.day), "records": day_records(battle, info)}

@@ -41,6 +41,7 @@ MOVEMENT = {  # solid, long dashes, short dashes: told apart without colour
 ARROWHEAD_M = (900, 700)  # length and width of a movement's head on the ground, metres
 TOWN = {"radius": 4, "color": INK, "weight": 2, "fillColor": "#FFFFFF", "fillOpacity": 1}
 BACKGROUND = "#F4F1E8"  # the offline base map's paper colour
+LOCATOR = {"land": "#E4DCC8", "coast": "#7A7060", "sea": "#FFFFFF", "battle": "#D55E00", "width_px": 72}
 
 # Symbol boxes in CSS pixels at scale 1 (the drawer multiplies them by the map's scale).
 HILL_PX = 18

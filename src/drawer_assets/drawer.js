@@ -376,6 +376,22 @@
       '<path d="M1 1l3 3M17 1l-3 3M1 17l3-3M17 17l-3-3" stroke="#1A1A1A" stroke-width="2"/>',
       () => fitTo(scene.view.battle));
 
+    // Where the battle lies in Korea (an SVG the scene carries; left out on narrow maps by CSS).
+    if (scene.locator) {
+      const Locator = L.Control.extend({
+        options: { position: "topright" },
+        onAdd() {
+          const box = L.DomUtil.create("div", "atlas-locator");
+          box.innerHTML = scene.locator;
+          const svg = box.firstElementChild; // as large as the map's type: a projector scales it
+          svg.style.width = `${Number(svg.getAttribute("width")) * k}px`;
+          svg.style.height = "auto";
+          return box;
+        },
+      });
+      new Locator().addTo(map);
+    }
+
     // The legend, on the map and collapsible, the same in the app and the offline file.
     if (opts.legend) {
       const Legend = L.Control.extend({
