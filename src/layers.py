@@ -19,11 +19,12 @@ from functools import lru_cache
 from html import escape
 from typing import Any
 
-from shapely.geometry import Point, Polygon, mapping
+from shapely.geometry import LineString, Point, Polygon, mapping
 from shapely.geometry.base import BaseGeometry
 
 from src import styles
 from src.constants import MAP_CENTRE
+from src.data import prop
 from src.day import Battle, Day, hill_rows, holder_on
 from src.symbols import ECHELON_MARKS, arrowhead, hill_svg, unit_svg
 from src.text import (
@@ -167,8 +168,32 @@ def front_record(battle: Battle, info: Day) -> Record:
     return {"g": geojson(front.line), "s": style, "p": popup, "tip": title}
 
 
+def stretch_records(battle: Battle, info: Day) -> list[Record]:
+    """A dated line piece by piece: each stretch as an invisible line over the front that
+    takes the click and says how that part was placed, from what and how uncertain."""
+    front = info.front
+    if front.interpolated:
+        return []
+    row = battle.atlas["front_lines"].loc[front.before_id]
+    stretches = prop(row, "stretches") or []
+    coords = list(front.line.coords)
+    title = front_title(battle.atlas["front_lines"], front)
+    out = []
+    for number, piece in enumerate(stretches, 1):
+        part = coords[piece["from_vertex"] : piece["to_vertex"] + 1]
+        if len(part) < 2:
+            continue
+        where = f"stretch {number} of {len(stretches)}, west to east"
+        popup = popup_html(battle.atlas, piece, title, [row["label"], where[0].upper() + where[1:]])
+        radius = piece.get("uncertainty_m")
+        spread = f", ±{radius / 1000:.1f} km" if radius is not None else ""
+        tip = f"{title}: {where} ({piece['certainty']}{spread})"
+        out.append({"g": geojson(LineString(part)), "s": "front.stretch", "p": popup, "tip": tip})
+    return out
+
+
 def _front(battle: Battle, info: Day) -> list[Record]:
-    return [front_record(battle, info)]
+    return [front_record(battle, info), *stretch_records(battle, info)]
 
 
 def _towns(battle: Battle):
@@ -338,6 +363,7 @@ def draw_styles() -> dict[str, dict[str, Any]]:
     out: dict[str, dict[str, Any]] = {
         "front.attested": {"path": styles.FRONT_ATTESTED},
         "front.interpolated": {"path": styles.FRONT_INTERPOLATED},
+        "front.stretch": {"path": styles.FRONT_STRETCH},
         "reference.before": {"path": styles.REF_BEFORE},
         "reference.armistice": {"path": styles.REF_ARMISTICE},
         "lost": {"path": styles.LOST_GROUND},

@@ -23,6 +23,7 @@ INK = "#1A1A1A"
 
 FRONT_ATTESTED = {"color": "#111111", "weight": 5, "opacity": 0.95}
 FRONT_INTERPOLATED = {"color": "#111111", "weight": 4, "opacity": 0.85, "dashArray": "10 8"}
+FRONT_STRETCH = {"color": "#000000", "weight": 14, "opacity": 0, "className": "atlas-stretch"}  # takes the click
 REF_BEFORE = {"color": SIDE_COLOURS["UNC"], "weight": 3, "opacity": 0.9, "dashArray": "2 6"}
 REF_ARMISTICE = {"color": "#009E73", "weight": 3, "opacity": 0.9, "dashArray": "14 6 2 6"}
 LOST_GROUND = {

@@ -146,3 +146,16 @@ def test_line_styles_differ_without_colour():
     ):
         patterns = [style.get("dashArray") for style in family]
         assert len(set(patterns)) == len(patterns)
+
+
+def test_a_dated_line_answers_stretch_by_stretch_and_an_interpolated_one_does_not(battle):
+    dated = _records(battle, date(1953, 7, 14), "front")
+    pieces = [r for r in dated if r["s"] == "front.stretch"]
+    stretches = battle.atlas["front_lines"].loc["front-1953-07-14", "stretches"]
+    assert len(pieces) == len(stretches)
+    first, last = pieces[0]["g"]["coordinates"], pieces[-1]["g"]["coordinates"]
+    line = dated[0]["g"]["coordinates"]
+    assert (first[0], last[-1]) == (line[0], line[-1])  # together they cover the whole line
+    assert "approximate" in " ".join(p["tip"] for p in pieces)  # each says how it was placed
+    assert all("Source:" in p["p"] for p in pieces)
+    assert [r["s"] for r in _records(battle, date(1953, 7, 18), "front")] == ["front.interpolated"]

@@ -225,3 +225,17 @@ def test_a_phone_has_no_room_for_the_inset(page, app_url):
     page.goto(f"{app_url}/?date=1953-07-14")
     frame = map_frame(page)
     expect(frame.locator(".atlas-locator")).to_be_hidden()
+
+
+def test_a_dated_line_tells_how_each_stretch_was_placed(page, app_url, battle):
+    page.goto(f"{app_url}/?date=1953-07-14")
+    frame = map_frame(page)
+    pieces = frame.evaluate(
+        """() => { const out = []; window.map.eachLayer((l) => {
+          if (l.options && l.options.className === 'atlas-stretch') {
+            const p = l.getPopup().getContent(); out.push(typeof p === 'function' ? p(l) : p); } });
+          return out; }"""
+    )
+    assert len(pieces) == len(battle.atlas["front_lines"].loc["front-1953-07-14", "stretches"])
+    assert all("west to east" in p and "Source:" in p for p in pieces)
+    assert frame.locator("path.atlas-stretch").count() == len(pieces)  # on the map, over the line
