@@ -109,9 +109,22 @@ def pytest_runtest_makereport(item, call):
     return report
 
 
+SETTLED = """() => { const c = document.querySelector('.leaflet-container');
+  return !c || (c.dataset.settled === '1' && !document.querySelector('.atlas-wheel-hint.shown')); }"""
+IDLE = """() => { const app = document.querySelector('[data-testid="stApp"]');
+  return !app || app.dataset.testScriptState === 'notRunning'; }"""
+
+
 def keep_screenshot(page: Page, name: str) -> None:
-    """The README's pictures: rewritten only by `make screenshots`, never by a test run."""
+    """The README's pictures: rewritten only by `make screenshots`, never by a test run;
+    taken once the page is idle and every map has placed its names for the view it shows."""
     if os.environ.get("ATLAS_SCREENSHOTS"):
+        page.wait_for_function(IDLE)
+        for frame in page.frames:
+            frame.wait_for_function(SETTLED)
+        page.wait_for_timeout(1500)  # a picture, not a test: let late layout (fonts, the frame's size) end
+        for frame in page.frames:
+            frame.wait_for_function(SETTLED)
         page.screenshot(path=str(ROOT / "docs" / f"{name}.png"))
 
 
