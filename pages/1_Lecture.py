@@ -62,8 +62,7 @@ with session.page("Lecture", "🎓", lecture=True, css="lecture.css") as frame:
         link = query_string(session.view().with_(day=day))
         st.markdown(f"[🗺️ Explorer, on this day](./?{link}) · [📚 Evidence](Evidence?{link})")
         session.offline_download("Offline file for a hall with no network")
-    components.html(clicker_html(), height=0)
-    components.html(presenter_html(chapters, pos, day_label(day), button=False), height=0)
+    components.html(clicker_html(), height=0)  # the same on every step: it is never reloaded
 
     map_col, text_col = st.columns([2.6, 1], gap="medium")
     with map_col:  # the map fills the window below the buttons and fits the chapter's ground
@@ -91,4 +90,7 @@ with session.page("Lecture", "🎓", lecture=True, css="lecture.css") as frame:
         st.caption("Sources: " + md("; ".join(battle.atlas.cite(s) for s in chapter.sources)))
         if state[session.NOTES] and chapter.notes:
             st.info(md(chapter.notes), icon="🗒️")
+        # Tells an open notes window where the lecture is; in this column, so its gap never
+        # pushes the map below the screen.
+        components.html(presenter_html(chapters, pos, day_label(day), button=False), height=0)
     frame.params = position_params(pos)
