@@ -74,17 +74,24 @@ def _copy(source: Path, dst: Path) -> None:
 def publish(name: str, text: str, static_dir: Path | None = None) -> str | None:
     """Write `text` as static/build/<stem>-<hash><suffix> unless it is there already; its URL
     for the map iframe, or None if the folder cannot be written (the caller then inlines it)."""
-    stem, dot, suffix = name.rpartition(".")
-    data = text.encode("utf-8")
-    file = f"{stem}-{hashlib.sha256(data).hexdigest()[:16]}{dot}{suffix}"
+    file, size = _hashed(name, text)
     target = (static_dir or STATIC_DIR) / BUILD / file
     try:
-        if not (target.is_file() and target.stat().st_size == len(data)):
+        if not (target.is_file() and target.stat().st_size == size):
             target.parent.mkdir(parents=True, exist_ok=True)
-            _write(data, target)
+            _write(text.encode("utf-8"), target)
     except OSError:
         return None
     return static_url(f"{BUILD}/{file}")
+
+
+@lru_cache(maxsize=16)
+def _hashed(name: str, text: str) -> tuple[str, int]:
+    """The file name a text is published under, and its size: every rerun publishes the scene
+    (0.5 MB), and hashing it each time cost a few ms of every step."""
+    stem, dot, suffix = name.rpartition(".")
+    data = text.encode("utf-8")
+    return f"{stem}-{hashlib.sha256(data).hexdigest()[:16]}{dot}{suffix}", len(data)
 
 
 def _write(data: bytes, dst: Path) -> None:

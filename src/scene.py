@@ -61,6 +61,7 @@ def scene_json(battle: Battle) -> str:
     return script_json(build_scene(battle))
 
 
+@lru_cache(maxsize=8)
 def asset(name: str) -> str:
     """A JS or CSS file of the drawer, as text."""
     return (resources.files("src") / "drawer_assets" / name).read_text(encoding="utf-8")
