@@ -121,7 +121,7 @@ def test_choosing_layers_goes_into_the_link():
 
 def test_the_share_link_carries_the_view():
     at = _run({"date": "1953-07-14", "lang": "zh"})
-    share = at.sidebar.code[0].value
+    share = next(m.value for m in at.sidebar.markdown if "date=" in m.value)
     assert "date=1953-07-14" in share
     assert "lang=zh" in share
 
