@@ -43,7 +43,14 @@ with session.page("Explorer", "🗺️") as frame:
         fit = origin == session.DEFAULT_PLACE  # a link without a place opens on the whole battle
         returned = st_folium(
             base_map(
-                battle, view.base, location=(lat, lon), zoom=zoom, follow=True, fit=fit, fill=True, keys=controls.KEYS
+                battle,
+                view.base,
+                location=(lat, lon),
+                zoom=zoom,
+                follow=controls.follow(),
+                fit=fit,
+                fill=True,
+                keys=controls.KEYS,
             ),
             key="map",
             feature_group_to_add=day_step(view.day, view.layers, view.lang),

@@ -96,8 +96,9 @@ def _frame(page):
 
 
 def _app(browser, url: str, steps: int, how: str) -> tuple[list[float], list[float], float, bool]:
-    """Median step by `how` ("key": ArrowRight on the slider, "next": the Next button): the
-    time to the new day drawn on the map, and to the day's heading."""
+    """Median step by `how` ("key": ArrowRight on the slider, "n": Next's key, "next": a
+    Playwright click on the Next button, which first waits for the button to be stable and
+    enabled): the time to the new day drawn on the map, and to the day's heading."""
     page = browser.new_page(viewport={"width": 1400, "height": 1000})
     start = time.perf_counter()
     page.goto(f"{url}/?date=1953-06-12")
@@ -112,6 +113,8 @@ def _app(browser, url: str, steps: int, how: str) -> tuple[list[float], list[flo
         start = time.perf_counter()
         if how == "key":
             page.keyboard.press("ArrowRight")
+        elif how == "n":
+            page.keyboard.press("n")
         else:
             page.get_by_role("button", name="Next ▶").click()
         # the drawer marks the day it has drawn (two days' lines may be the same where nothing moved)
@@ -159,6 +162,7 @@ def browser(steps: int = 15) -> None:
         with liveapp.serve("app.py", ROOT / "test-results" / "bench.log") as url:
             _app(chromium, url, 2, "next")  # warm: the first session computes the scene
             key_drawn, key_told, first, _ = _app(chromium, url, steps, "key")
+            n_drawn, n_told, _, _ = _app(chromium, url, steps, "n")
             next_drawn, next_told, _, kept = _app(chromium, url, steps, "next")
         offline, size = _offline(chromium, steps)
         chromium.close()
@@ -167,6 +171,8 @@ def browser(steps: int = 15) -> None:
     report("floor: first paint", [floor_first])
     report("explorer: slider key → the day drawn on the map", key_drawn, base)
     report("explorer: slider key → the day's text", key_told, base)
+    report("explorer: N (Next's key) → the day drawn on the map", n_drawn, base)
+    report("explorer: N (Next's key) → the day's text", n_told, base)
     report("explorer: Next → the day drawn on the map", next_drawn, base)
     report("explorer: Next → the day's text", next_told, base)
     ratio = first / floor_first

@@ -16,6 +16,12 @@ from src.constants import LAST_DAY
 
 PLAY_SECONDS = 1.2
 KEYS = ("n", "p", "N", "P")  # the Explorer's shortcuts: they work with the map focused too
+STEPS = {session.STEP_KEYS[0]: ("p", -1), session.STEP_KEYS[1]: ("n", 1)}  # button key: (shortcut, days)
+
+
+def follow() -> dict:
+    """What the map follows on the page, so that it can draw a step before the server has run."""
+    return {"buttons": {key: days for key, (_, days) in STEPS.items()}, "keys": dict(STEPS.values())}
 
 
 def time_controls() -> None:
@@ -26,15 +32,22 @@ def time_controls() -> None:
         "Day", days, format_func=day_label, key=session.DAY_SLIDER, on_change=slid, help="Drag, or use the arrow keys."
     )
     with st.container(horizontal=True, vertical_alignment="bottom"):
-        back, ahead = session.STEP_KEYS
-        st.button("◀ Previous", key=back, on_click=go, args=(-1,), shortcut="p", disabled=state[session.DAY] <= days[0])
+        (back, (back_key, back_days)), (ahead, (ahead_key, ahead_days)) = STEPS.items()
+        st.button(
+            "◀ Previous",
+            key=back,
+            on_click=go,
+            args=(back_days,),
+            shortcut=back_key,
+            disabled=state[session.DAY] <= days[0],
+        )
         st.button(
             "Next ▶",
             key=ahead,
             on_click=go,
-            args=(1,),
-            shortcut="n",
-            help="Next day (N)",
+            args=(ahead_days,),
+            shortcut=ahead_key,
+            help=f"Next day ({ahead_key.upper()})",
             disabled=state[session.DAY] >= LAST_DAY,
         )
         label, kind = ("❚❚ Pause", "primary") if state[session.PLAYING] else ("▶ Play", "secondary")

@@ -59,16 +59,16 @@ class Drawer(JSCSSMixin):
         {% macro script(this, kwargs) %}
         {{ this.code }}
         window.atlasDrawer = AtlasDrawer({{ this._parent.get_name() }}, {{ this.scene }}, {{ this.options }});
-        {% if this.follow %}AtlasDrawer.followSlider(window.atlasDrawer);{% endif %}
+        {% if this.follow %}AtlasDrawer.followPage(window.atlasDrawer, {{ this.follow }});{% endif %}
         {% endmacro %}
         """
     )
 
-    def __init__(self, battle: Battle, options: dict, follow: bool = False):
+    def __init__(self, battle: Battle, options: dict, follow: dict | None = None):
         super().__init__()
         self._name = "Drawer"
         self.options = jinja_inert(script_json({"legend": legend_html(), **options}))
-        self.follow = follow
+        self.follow = jinja_inert(script_json(follow)) if follow else ""
         links = [publish(name, text) for name, text in drawer_files(battle)]
         if all(links):
             drawer, css, scene = links
@@ -129,14 +129,15 @@ def base_map(
     scale: float = 1.0,
     location: tuple[float, float] = MAP_CENTRE,
     zoom: int = MAP_ZOOM,
-    follow: bool = False,
+    follow: dict | None = None,
     fit: bool = False,
     fill: bool = False,
     keys: tuple[str, ...] = (),
 ) -> folium.Map:
     """The map that stays put while the days change: view, tiles, styles and the drawer.
 
-    `follow`: the map follows the page's day slider while it is dragged; `fit`: open on the
+    `follow`: the page's day slider and step controls, which the map follows at once (the
+    server then confirms the day; see followPage in drawer.js); `fit`: open on the
     whole battle rather than at `location` and `zoom`; `fill`: the map fills its frame, which
     the page sizes from the window; `keys`: keys passed on to the page
     even when the map has the focus (the page's own shortcuts)."""

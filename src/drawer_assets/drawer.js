@@ -308,7 +308,29 @@
 
     // extra.bounds: fit the map to them (once: a new request with the same bounds keeps the
     // reader's view); extra.keep: feature ids whose names are shown at every zoom.
+    // What the page last asked for: a preview (the map running ahead of the server while the
+    // reader scrubs or steps) returns to it if the page does not confirm it in REVERT_MS.
+    const REVERT_MS = 5000;
+    let asked = null;
+    let revert = null;
     function show(iso, layers, lang, extra) {
+      clearTimeout(revert);
+      asked = iso;
+      return draw(iso, layers, lang, extra);
+    }
+    function preview(iso) {
+      clearTimeout(revert);
+      const back = asked;
+      if (back) revert = setTimeout(() => draw(back), REVERT_MS);
+      return draw(iso);
+    }
+    const signatures = new Map(); // "day|layer" -> its records as a text, made once
+    const signature = (i, layerKey) => {
+      const at = `${i}|${layerKey}`;
+      if (!signatures.has(at)) signatures.set(at, JSON.stringify(scene.days[i].records[layerKey] || []));
+      return signatures.get(at);
+    };
+    function draw(iso, layers, lang, extra) {
       const i = byIso[iso];
       if (i === undefined) return false;
       current = { iso, layers: layers || current.layers, lang: lang || current.lang };
@@ -325,7 +347,7 @@
       const prefix = `${current.lang}|${[...kept].join(",")}|`;
       scene.order.forEach((layerKey) => {
         const on = current.layers.includes(layerKey);
-        const sig = on ? prefix + JSON.stringify(day.records[layerKey] || []) : null;
+        const sig = on ? prefix + signature(i, layerKey) : null;
         const was = drawn[layerKey];
         if (was && was.sig === sig) return;
         if (was) map.removeLayer(was.group);
@@ -430,25 +452,47 @@
       });
     }
 
-    return { show, placeLabels, days: scene.days, get current() { return current; } };
+    return { show, preview, placeLabels, days: scene.days, get current() { return current; } };
   }
 
-  // Inside the app the map follows the day slider of the page while it is dragged, so the
-  // front moves day by day as the reader scrubs; the server's own step then confirms it.
-  function followSlider(drawer) {
+  // Inside the app the map runs ahead of the server: it follows the page's day slider while
+  // the reader drags it, and its step buttons and their keys as they are pressed, so the
+  // front moves at once; the server's own step then confirms the day (or the map returns
+  // to the server's day, see preview). `steps`: {buttons: {key: days}, keys: {key: days}}.
+  function followPage(drawer, steps) {
     let doc;
     try { doc = window.parent.document; } catch (e) { return; }
     if (!doc || doc === document) return;
+    const isos = drawer.days.map((d) => d.iso);
     const byLabel = {};
     drawer.days.forEach((d) => { byLabel[d.label] = d.iso; });
+    const go = (days) => {
+      const at = isos.indexOf(drawer.current.iso) + days;
+      drawer.preview(isos[Math.max(0, Math.min(isos.length - 1, at))]);
+    };
+    let thumb = null;
     const read = () => {
-      const thumb = doc.querySelector('[data-testid="stSlider"] input[type=range], [data-testid="stSlider"] [role="slider"]');
+      if (!thumb || !thumb.isConnected) {
+        thumb = doc.querySelector('[data-testid="stSlider"] input[type=range], [data-testid="stSlider"] [role="slider"]');
+      }
       const iso = thumb && byLabel[thumb.getAttribute("aria-valuetext")];
-      if (iso && iso !== drawer.current.iso) drawer.show(iso);
+      if (iso && iso !== drawer.current.iso) drawer.preview(iso);
     };
     new MutationObserver(read).observe(doc.body, { subtree: true, attributes: true, attributeFilter: ["aria-valuetext", "aria-valuenow"] });
+    const buttons = (steps && steps.buttons) || {};
+    const keys = (steps && steps.keys) || {};
+    doc.addEventListener("click", (e) => {
+      const key = Object.keys(buttons).find((k) => e.target.closest && e.target.closest(`.st-key-${k} button:not([disabled])`));
+      if (key) go(buttons[key]);
+    }, true);
+    doc.addEventListener("keydown", (e) => {
+      const typing = e.target.closest && e.target.closest("input, textarea, select, [contenteditable]");
+      const key = e.key.toLowerCase(); // as the page's shortcuts: no modifier, not while typing
+      if (!(key in keys) || e.shiftKey || e.altKey || e.ctrlKey || e.metaKey || typing) return;
+      go(keys[key]);
+    }, true);
   }
 
   window.AtlasDrawer = AtlasDrawer;
-  window.AtlasDrawer.followSlider = followSlider;
+  window.AtlasDrawer.followPage = followPage;
 })();

@@ -7,7 +7,7 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from tests.browser.conftest import FRONT_PATH, keep_screenshot, map_frame
+from tests.browser.conftest import FRONT_PATH, idle, keep_screenshot, map_frame
 
 pytestmark = pytest.mark.browser
 
@@ -50,6 +50,33 @@ def test_stepping_changes_the_line_without_reloading_the_map(page, app_url):
     expect(page.get_by_role("heading", name="14 Jul 1953")).to_be_visible()
     assert "date=1953-07-14" in page.url
     assert page.offline.failed == []
+
+
+def test_the_map_draws_a_step_before_the_server_answers(page, app_url):
+    """Next and its key move the front at once; the server's rerun then confirms the day, and
+    a day the server never confirms gives way to the server's own."""
+    page.goto(f"{app_url}/?date=1953-07-13")
+    frame = map_frame(page)
+    idle(page)
+    at_once = """(how) => {
+        const day = () => document.querySelector('iframe[title="streamlit_folium.st_folium"]')
+            .contentDocument.querySelector('.leaflet-container').dataset.day;
+        if (how === 'click') document.querySelector('.st-key-step_next button').click();
+        else document.dispatchEvent(new KeyboardEvent('keydown', {key: 'n', code: 'KeyN', keyCode: 78, bubbles: true}));
+        return day();  // read in the same task as the press: no message has left the page yet
+    }"""
+    assert page.evaluate(at_once, "click") == "1953-07-14"
+    expect(page.get_by_role("heading", name="14 Jul 1953")).to_be_visible()
+    idle(page)
+    assert page.evaluate(at_once, "key") == "1953-07-15"
+    expect(page.get_by_role("heading", name="15 Jul 1953")).to_be_visible()
+    expect(page).to_have_url(re.compile("date=1953-07-15"))
+    idle(page)
+    frame.evaluate("() => window.atlasDrawer.preview('1953-06-20')")  # a day the server never chose
+    assert frame.evaluate("() => document.querySelector('.leaflet-container').dataset.day") == "1953-06-20"
+    frame.wait_for_function(
+        "() => document.querySelector('.leaflet-container').dataset.day === '1953-07-15'", timeout=10_000
+    )
 
 
 def test_the_arrow_keys_step_the_slider(page, app_url):
