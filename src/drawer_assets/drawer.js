@@ -37,10 +37,16 @@
     function fitTo(bounds) {
       const size = map.getSize();
       if (!size.x || !size.y) { map.once("resize", () => fitTo(bounds)); return; }
+      // A quarter-step zoom fits the battle as large as the frame allows (on a phone a whole
+      // step is often the difference between filling the frame and a third of it); later
+      // zooms keep the map's own steps.
+      const snap = map.options.zoomSnap;
+      map.options.zoomSnap = 0.25;
       map.fitBounds(bounds, { animate: false });
+      map.options.zoomSnap = snap;
     }
     if (opts.fit) fitTo(scene.view.battle);
-    const markZoom = () => { container.dataset.zoom = String(Math.round(map.getZoom())); };
+    const markZoom = () => { container.dataset.zoom = String(Math.floor(map.getZoom() + 1e-9)); }; // 9.5 reads as 9
     map.on("zoomend", markZoom);
     markZoom();
 

@@ -68,13 +68,10 @@ def _lecture_day(page) -> str:
     return datetime.strptime(f"{day} {month} 1953", "%d %b %Y").date().isoformat()
 
 
-PHONE_GAP = "open (#12): at 390x844 some hills can still lie under other symbols, or push the names out"
-
-
 @pytest.mark.parametrize(
     "viewport",
     [
-        pytest.param({"width": 390, "height": 844}, marks=pytest.mark.xfail(strict=False, reason=PHONE_GAP)),
+        {"width": 390, "height": 844},
         {"width": 1280, "height": 720},
         {"width": 1920, "height": 1080},
     ],
