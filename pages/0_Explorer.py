@@ -70,13 +70,13 @@ with session.page("Explorer", "🗺️") as frame:
             key=session.JUMP,
             on_change=controls.jump,
         )
-        st.subheader(text.label)
+        st.header(text.label)
         st.markdown(front(text))
         st.metric(LOST_LABEL, text.lost_text, help=FIGURES_NOTE)
         st.metric(DEPTH_LABEL, text.depth_text, help=FIGURES_NOTE)
         if text.changes:
             st.markdown(changes_sentence(text))
-        st.markdown("#### What happened")
+        st.markdown("### What happened")
         for block in event_blocks(text):
             st.markdown(block)
 

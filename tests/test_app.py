@@ -36,7 +36,7 @@ def test_every_page_runs_without_an_exception(page):
 def test_the_default_day_is_the_eve_of_the_battle():
     at = _run()
     assert _slider(at).value == date(1953, 6, 10)
-    assert at.subheader[0].value == "10 Jun 1953"
+    assert at.main.header[0].value == "10 Jun 1953"
     assert not at.warning
 
 
@@ -50,7 +50,7 @@ def test_the_slider_covers_every_day_with_readable_labels():
 def test_a_date_link_selects_that_day():
     at = _run({"date": "1953-07-14"})
     assert _slider(at).value == date(1953, 7, 14)
-    assert at.subheader[0].value == "14 Jul 1953"
+    assert at.main.header[0].value == "14 Jul 1953"
     assert "the withdrawal line" in _front_status(at)  # a dated state since the 14 July line
     assert "interpolated" not in _front_status(at)
     assert _param(at, "date") == "1953-07-14"

@@ -26,6 +26,10 @@
     scene.days.forEach((d, i) => { byIso[d.iso] = i; });
     const container = map.getContainer();
     container.style.setProperty("--atlas-scale", String(k));
+    container.setAttribute("role", "region"); // a landmark, so assistive technology can find the map
+    container.setAttribute("aria-label", "Map of the battle");
+    // folium's page head forbids zooming (user-scalable=no); a reader may always zoom.
+    document.querySelectorAll('meta[name="viewport"]').forEach((m) => { m.content = "width=device-width, initial-scale=1"; });
 
     // The map keeps to the battle: its zoom range and the theatre, enforced on the map itself.
     map.setMinZoom(scene.view.zoom[0]);
