@@ -314,6 +314,10 @@
       placing = requestAnimationFrame(() => { placeLabels(); container.dataset.settled = "1"; });
     };
     map.on("zoomend moveend resize", schedule);
+    // streamlit-folium adds the stylesheets after running the scripts, so the first names can
+    // be measured unstyled (a slow network made the lecture's names overlap): place them
+    // again when a stylesheet has loaded (load does not bubble, but it is seen in capture).
+    document.addEventListener("load", (e) => { if (e.target.tagName === "LINK") schedule(); }, true);
     map.on("movestart zoomstart", () => { container.dataset.settled = "0"; });
 
     // extra.bounds: fit the map to them (once: a new request with the same bounds keeps the
