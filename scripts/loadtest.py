@@ -346,7 +346,7 @@ async def browsers(url: str, count: int, steps: int, think: float, throttle: boo
         await page.get_by_role("heading", name=day_label(start), exact=True).wait_for(timeout=120_000)
         await page.wait_for_selector('iframe[title="streamlit_folium.st_folium"]', timeout=120_000)
         await page.evaluate(
-            """() => { window.__days = []; const seen = () => { const h = [...document.querySelectorAll('h3')]
+            """() => { window.__days = []; const seen = () => { const h = [...document.querySelectorAll('h2, h3')]
                 .map(e => e.innerText).find(t => /^\\d+ \\w{3} 1953$/.test(t));
                 if (h && window.__days[window.__days.length - 1] !== h) window.__days.push(h); };
               new MutationObserver(seen).observe(document.body, {subtree: true, childList: true, characterData: true});

@@ -41,7 +41,7 @@ class Run:
     alerts: list[str] = field(default_factory=list)
     exceptions: list[dict] = field(default_factory=list)
     seconds: float = 0.0  # from the BackMsg to script_finished
-    first_heading_s: float | None = None  # from the BackMsg to the first heading of this run
+    first_heading_s: float | None = None  # from the BackMsg to the day heading of this run
     bytes: int = 0
 
     @property
@@ -199,7 +199,7 @@ class Session:
         kind = element.WhichOneof("type")
         if kind == "heading":
             result.headings.append(element.heading.body)
-            if result.first_heading_s is None and element.heading.tag == "h3":
+            if result.first_heading_s is None and DAY_HEADING.match(element.heading.body):
                 result.first_heading_s = time.perf_counter() - start
         elif kind == "alert":
             result.alerts.append(element.alert.body)

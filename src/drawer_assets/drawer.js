@@ -188,7 +188,8 @@
         // Hills sit above units, so a small hill marker is never buried under a unit symbol.
         const hill = layerKey === "hills";
         layer = named(L.marker(latlng(g.coordinates), { icon: icon(html, w, boxH, [w / 2, h / 2]), zIndexOffset: hill ? 500 : 0 }), tip);
-        symbols.push({ marker: layer, movable: hill });
+        // Hills and units move aside rather than bury one another (see placeLabels).
+        symbols.push({ marker: layer, movable: hill || !!st.unit });
       }
       if (!layer) return out;
       out.push(bind(layer, popup, tip));
@@ -248,9 +249,10 @@
         const shown = getComputedStyle(inner).display !== "none";
         return { item, inner, shown, w: inner.offsetWidth, h: inner.offsetHeight, point: map.latLngToContainerPoint(item.marker.getLatLng()) };
       });
-      // 3. Choose, then write. Symbols first: a hill marker that would sit on another symbol
-      // moves to the nearest free place, with a leader line to its true position, so every
-      // hill can be seen and clicked; every other symbol stays where the data puts it.
+      // 3. Choose, then write. Symbols first: a hill or unit marker that would sit on another
+      // symbol moves to the nearest free place, with a leader line to its true position, so
+      // every hill can be seen and clicked and no unit hides another; every other symbol
+      // stays where the data puts it.
       movable.forEach((s, n) => {
         const el = s.marker.getElement();
         const home = homes[n];

@@ -17,7 +17,7 @@ STEPS = 5
 WATCH_DAYS = """() => {
   window.__days = [];
   const note = () => {
-    const day = [...document.querySelectorAll('h3')].map(h => h.innerText).find(t => /^\\d+ \\w{3} 1953$/.test(t));
+    const day = [...document.querySelectorAll('h2, h3')].map(h => h.innerText).find(t => /^\\d+ \\w{3} 1953$/.test(t));
     if (day && window.__days[window.__days.length - 1] !== day) window.__days.push(day);
   };
   new MutationObserver(note).observe(document.body, {subtree: true, childList: true, characterData: true});

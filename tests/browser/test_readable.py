@@ -21,10 +21,11 @@ BOXES = """() => {
     .map((e) => Object.assign(box(e), {text: e.textContent}));
   const symbols = [...document.querySelectorAll('.leaflet-marker-icon:not(.atlas-name)')]
     .map((e) => Object.assign(box(e.querySelector('.atlas-sym') && !e.querySelector('.unit') ? e.firstElementChild : e),
-                              {text: e.getAttribute('aria-label')}));
+                              {text: e.getAttribute('aria-label'), moves: !!e.querySelector('.atlas-sym')}));
   const towns = [...document.querySelectorAll('.leaflet-overlay-pane path[fill="#FFFFFF"]')]
     .map((e) => Object.assign(box(e), {text: 'town'}));
-  return {names, symbols: [...symbols, ...towns]};
+  const inView = (b) => b.x < innerWidth && b.x + b.w > 0 && b.y < innerHeight && b.y + b.h > 0;
+  return {names, symbols: [...symbols, ...towns].filter(inView)};
 }"""
 HILLS_CLICKABLE = """() => [...document.querySelectorAll('.leaflet-marker-icon')]
   .filter((e) => /: (UNC|PVA|contested)$/.test(e.getAttribute('aria-label') || ''))
@@ -50,6 +51,13 @@ def _collisions(frame) -> list[tuple[str, str]]:
     names, symbols = seen["names"], seen["symbols"]
     found = [(a["text"], b["text"]) for i, a in enumerate(names) for b in names[i + 1 :] if _overlaps(a, b)]
     found += [(a["text"], b["text"]) for a in names for b in symbols if _overlaps(a, b)]
+    # no hill or unit symbol lies on another symbol (they move aside, with a leader line)
+    found += [
+        (a["text"], b["text"])
+        for i, a in enumerate(symbols)
+        for b in symbols[i + 1 :]
+        if (a.get("moves") or b.get("moves")) and _overlaps(a, b)
+    ]
     return found
 
 
