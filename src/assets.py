@@ -15,6 +15,7 @@ import hashlib
 import os
 import shutil
 import tempfile
+from collections.abc import Callable
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
@@ -60,11 +61,15 @@ def ensure_static_assets(static_dir: Path | None = None) -> str | None:
 
 
 def _copy(source: Path, dst: Path) -> None:
-    """Copy beside the target and rename, so a browser never fetches a half-copied file."""
+    _replace(dst, lambda temp: shutil.copy2(source, temp))
+
+
+def _replace(dst: Path, fill: Callable[[Path], object]) -> None:
+    """Fill a file beside the target, then rename it, so a browser never fetches a half-written file."""
     handle, temp = tempfile.mkstemp(dir=dst.parent, prefix=f".{dst.name}.", suffix=".part")
     os.close(handle)
     try:
-        shutil.copy2(source, temp)
+        fill(Path(temp))
         os.replace(temp, dst)
     except BaseException:
         Path(temp).unlink(missing_ok=True)
@@ -95,15 +100,11 @@ def _hashed(name: str, text: str) -> tuple[str, int]:
 
 
 def _write(data: bytes, dst: Path) -> None:
-    handle, temp = tempfile.mkstemp(dir=dst.parent, prefix=f".{dst.name}.", suffix=".part")
-    try:
-        with os.fdopen(handle, "wb") as out:
-            out.write(data)
-        os.chmod(temp, 0o644)
-        os.replace(temp, dst)
-    except BaseException:
-        Path(temp).unlink(missing_ok=True)
-        raise
+    def fill(temp: Path) -> None:
+        temp.write_bytes(data)
+        temp.chmod(0o644)  # mkstemp makes it private; the server must be able to serve it
+
+    _replace(dst, fill)
 
 
 def static_url(name: str) -> str:
