@@ -258,7 +258,9 @@
         const home = homes[n];
         const step = Math.max(home.w, home.h) + 2;
         const tries = [[0, 0]];
-        [1, 2, 3].forEach((m) => [[1, 0], [-1, 0], [0, -1], [0, 1], [1, -1], [-1, -1], [1, 1], [-1, 1]]
+        // Whole steps first; half steps only when none is free (a crowded corner), since a
+        // symbol moved by less than its size takes the places its neighbours' names need.
+        [1, 2, 3, 0.5, 1.5, 2.5].forEach((m) => [[1, 0], [-1, 0], [0, -1], [0, 1], [1, -1], [-1, -1], [1, 1], [-1, 1]]
           .forEach(([a, b]) => tries.push([a * step * m, b * step * m])));
         const spot = tries.find(([dx, dy]) => free({ x: home.x + dx, y: home.y + dy, w: home.w, h: home.h }, taken));
         const [dx, dy] = spot || [0, 0];
