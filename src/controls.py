@@ -32,24 +32,18 @@ def time_controls() -> None:
         "Day", days, format_func=day_label, key=session.DAY_SLIDER, on_change=slid, help="Drag, or use the arrow keys."
     )
     with st.container(horizontal=True, vertical_alignment="bottom"):
-        (back, (back_key, back_days)), (ahead, (ahead_key, ahead_days)) = STEPS.items()
-        st.button(
-            "◀ Previous",
-            key=back,
-            on_click=go,
-            args=(back_days,),
-            shortcut=back_key,
-            disabled=state[session.DAY] <= days[0],
-        )
-        st.button(
-            "Next ▶",
-            key=ahead,
-            on_click=go,
-            args=(ahead_days,),
-            shortcut=ahead_key,
-            help=f"Next day ({ahead_key.upper()})",
-            disabled=state[session.DAY] >= LAST_DAY,
-        )
+        day = state[session.DAY]
+        for key, (shortcut, step_days) in STEPS.items():
+            ahead = step_days > 0
+            st.button(
+                "Next ▶" if ahead else "◀ Previous",
+                key=key,
+                on_click=go,
+                args=(step_days,),
+                shortcut=shortcut,
+                help=f"{'Next' if ahead else 'Previous'} day ({shortcut.upper()})",
+                disabled=day >= LAST_DAY if ahead else day <= days[0],
+            )
         label, kind = ("❚❚ Pause", "primary") if state[session.PLAYING] else ("▶ Play", "secondary")
         st.button(label, on_click=toggle_play, type=kind)
 
