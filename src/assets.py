@@ -31,6 +31,13 @@ LEAFLET_FILES = ("leaflet.js", "leaflet.css", "images/layers.png", "images/layer
 COMPONENT_TO_STATIC = "../../app/static/"
 
 
+@lru_cache(maxsize=32)
+def package_text(folder: str, name: str) -> str:
+    """A text file shipped in src/ (drawer_assets, page_assets, export_assets), read once per
+    process: pages ask for their scripts and styles on every rerun."""
+    return (resources.files("src") / folder / name).read_text(encoding="utf-8")
+
+
 def leaflet_source() -> Path:
     return Path(str(resources.files("js_lib_leaflet"))) / "static" / "js_lib_leaflet"
 

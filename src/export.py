@@ -13,11 +13,10 @@ import re
 import stat
 import tempfile
 from datetime import date
-from importlib import resources
 from pathlib import Path
 from typing import Any
 
-from src.assets import leaflet_inline
+from src.assets import leaflet_inline, package_text
 from src.chapters import Chapter
 from src.constants import MAP_CENTRE, MAP_ZOOM
 from src.day import Battle
@@ -62,7 +61,7 @@ def export_data(battle: Battle, chapters: list[Chapter]) -> dict[str, Any]:
 
 
 def _asset(name: str) -> str:
-    return (resources.files("src") / "export_assets" / name).read_text(encoding="utf-8")
+    return package_text("export_assets", name)
 
 
 def export_html(battle: Battle, chapters: list[Chapter]) -> str:

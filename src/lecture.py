@@ -6,8 +6,8 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass
-from importlib import resources
 
+from src.assets import package_text
 from src.chapters import Chapter
 from src.day import Battle
 from src.safetext import quote, script_json, script_text
@@ -34,7 +34,7 @@ def presenter_html(chapters: list[Chapter], pos: Position, day_label: str, butto
         "position": {"chapter": pos.chapter, "step": pos.step, "day": day_label},
         "chapters": [{"title": c.title, "notes": c.notes, "steps": len(c.steps)} for c in chapters],
     }
-    code = (resources.files("src") / "page_assets" / "presenter.js").read_text(encoding="utf-8")
+    code = package_text("page_assets", "presenter.js")
     opener = (
         '<button id="open-notes" type="button" style="font:600 15px sans-serif;padding:6px 12px;'
         'border:1px solid #888;border-radius:6px;background:#FFF;cursor:pointer">'
@@ -47,7 +47,7 @@ def presenter_html(chapters: list[Chapter], pos: Position, day_label: str, butto
 
 
 def clicker_html() -> str:
-    code = (resources.files("src") / "page_assets" / "clicker.js").read_text(encoding="utf-8")
+    code = package_text("page_assets", "clicker.js")
     return f"<script>{code}</script>"
 
 

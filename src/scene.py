@@ -8,10 +8,10 @@ which layers and which language; the offline file inlines the very same scene.
 from __future__ import annotations
 
 from functools import lru_cache
-from importlib import resources
 from typing import Any
 
 from src import styles
+from src.assets import package_text
 from src.calendar import day_label
 from src.constants import THEATRE_BBOX, ZOOM_RANGE
 from src.day import Battle
@@ -61,7 +61,6 @@ def scene_json(battle: Battle) -> str:
     return script_json(build_scene(battle))
 
 
-@lru_cache(maxsize=8)
 def asset(name: str) -> str:
     """A JS or CSS file of the drawer, as text."""
-    return (resources.files("src") / "drawer_assets" / name).read_text(encoding="utf-8")
+    return package_text("drawer_assets", name)

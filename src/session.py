@@ -9,13 +9,11 @@ from __future__ import annotations
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from functools import lru_cache
-from importlib import resources
 from pathlib import Path
 
 import streamlit as st
 
-from src.assets import ensure_static_assets
+from src.assets import ensure_static_assets, package_text
 from src.chapters import Chapter
 from src.constants import geodata_dir
 from src.day import Battle
@@ -195,9 +193,8 @@ def show_notices() -> None:
         st.warning(notice, icon="⚠️")
 
 
-@lru_cache(maxsize=8)
 def page_css(name: str) -> str:
-    return (resources.files("src") / "page_assets" / name).read_text(encoding="utf-8")
+    return package_text("page_assets", name)
 
 
 @dataclass

@@ -324,8 +324,6 @@
     document.addEventListener("load", (e) => { if (e.target.tagName === "LINK") schedule(); }, true);
     map.on("movestart zoomstart", () => { container.dataset.settled = "0"; });
 
-    // extra.bounds: fit the map to them (once: a new request with the same bounds keeps the
-    // reader's view); extra.keep: feature ids whose names are shown at every zoom.
     // What the page last asked for: a preview (the map running ahead of the server while the
     // reader scrubs or steps) returns to it if the page does not confirm it in REVERT_MS.
     const REVERT_MS = 5000;
@@ -348,6 +346,8 @@
       if (!signatures.has(at)) signatures.set(at, JSON.stringify(scene.days[i].records[layerKey] || []));
       return signatures.get(at);
     };
+    // extra.bounds: fit the map to them (once: a new request with the same bounds keeps the
+    // reader's view); extra.keep: feature ids whose names are shown at every zoom.
     function draw(iso, layers, lang, extra) {
       const i = byIso[iso];
       if (i === undefined) return false;
