@@ -47,7 +47,11 @@ def _overlaps(a: dict, b: dict) -> bool:
 def _collisions(frame) -> list[tuple[str, str]]:
     # Placed as the drawer does after every move, and measured in the same task: a resize
     # between the two would measure names placed for the old size.
-    seen = frame.evaluate(f"() => {{ window.atlasDrawer.placeLabels(); return ({BOXES})(); }}")
+    return _overlapping(frame.evaluate(f"() => {{ window.atlasDrawer.placeLabels(); return ({BOXES})(); }}"))
+
+
+def _overlapping(seen: dict) -> list[tuple[str, str]]:
+    """Pairs that overlap among the boxes BOXES measured."""
     names, symbols = seen["names"], seen["symbols"]
     found = [(a["text"], b["text"]) for i, a in enumerate(names) for b in names[i + 1 :] if _overlaps(a, b)]
     found += [(a["text"], b["text"]) for a in names for b in symbols if _overlaps(a, b)]
@@ -130,10 +134,7 @@ def test_the_names_shown_are_placed_for_the_styles_they_are_drawn_with(page, app
     idle(page)
     _settled(frame, "1953-06-10")
     page.wait_for_timeout(1000)
-    seen = frame.evaluate(BOXES)
-    names, symbols = seen["names"], seen["symbols"]
-    assert [(a["text"], b["text"]) for i, a in enumerate(names) for b in names[i + 1 :] if _overlaps(a, b)] == []
-    assert [(a["text"], b["text"]) for a in names for b in symbols if _overlaps(a, b)] == []
+    assert _overlapping(frame.evaluate(BOXES)) == []
 
 
 def test_the_map_keeps_to_its_zoom_range_and_the_page_scrolls_over_it(page, app_url):
