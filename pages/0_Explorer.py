@@ -7,10 +7,9 @@ from streamlit_folium import st_folium
 
 from src import controls, session
 from src.constants import BASEMAPS, LANGUAGES, SUBTITLE
-from src.daytext import DEPTH_LABEL, FIGURES_NOTE, LOST_LABEL, changes_sentence, day_text, event_blocks
-from src.daytext import front_sentence as front
+from src.daytext import day_html, day_text
 from src.layers import LAYER_LABELS
-from src.mapbuild import MAP_HEIGHT, base_map, day_step
+from src.mapbuild import MAP_HEIGHT, base_map, day_step, panels_link
 from src.safetext import md
 from src.timeline import key_dates
 
@@ -35,7 +34,6 @@ with session.page("Explorer", "🗺️") as frame:
         st.segmented_control("Labels", list(LANGUAGES), format_func=LANGUAGES.get, key=session.LANG)
 
     view = session.view()
-    text = day_text(battle, view.day, view.lang)
     map_col, text_col = st.columns([2, 1], gap="medium")
     with map_col:
         controls.time_controls()
@@ -53,7 +51,7 @@ with session.page("Explorer", "🗺️") as frame:
                 keys=controls.KEYS,
             ),
             key="map",
-            feature_group_to_add=day_step(view.day, view.layers, view.lang),
+            feature_group_to_add=day_step(view.day, view.layers, view.lang, panels=panels_link(battle, view.lang)),
             returned_objects=["center", "zoom"],
             height=MAP_HEIGHT,
             use_container_width=True,
@@ -70,15 +68,7 @@ with session.page("Explorer", "🗺️") as frame:
             key=session.JUMP,
             on_change=controls.jump,
         )
-        st.header(text.label)
-        st.markdown(front(text))
-        st.metric(LOST_LABEL, text.lost_text, help=FIGURES_NOTE)
-        st.metric(DEPTH_LABEL, text.depth_text, help=FIGURES_NOTE)
-        if text.changes:
-            st.markdown(changes_sentence(text))
-        st.markdown("### What happened")
-        for block in event_blocks(text):
-            st.markdown(block)
+        st.html(day_html(day_text(battle, view.day, view.lang)))  # the map shows the next one at once
 
     with st.sidebar:
         session.share_and_offline()

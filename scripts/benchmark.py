@@ -69,6 +69,48 @@ def server() -> None:
     report("a step's script (what the component receives)", [timed(lambda d=d: step(d))[0] for d in all_days()])
 
 
+# Timed inside the page, for the floor and the app alike: from the press (the first keydown
+# or click the page sees) to the first animation frame at which each check holds.
+WATCH = """(checks) => {
+  const t = {};
+  const start = () => { if (t.press === undefined) t.press = performance.now(); };
+  document.addEventListener("keydown", start, { capture: true, once: true });
+  document.addEventListener("click", start, { capture: true, once: true });
+  const tests = Object.entries(checks).map(([name, body]) => [name, new Function(body)]);
+  window.__timed = new Promise((resolve) => {
+    setTimeout(() => resolve(t), 15000); // what never held is missing: _timed says so
+    const tick = () => {
+      if (t.press !== undefined) {
+        for (const [name, test] of tests) {
+          try { if (t[name] === undefined && test()) t[name] = performance.now() - t.press; } catch (e) {}
+        }
+        if (tests.every(([name]) => t[name] !== undefined)) return resolve(t);
+      }
+      requestAnimationFrame(tick);
+    };
+    requestAnimationFrame(tick);
+  });
+}"""
+MAP_DAY = (
+    "const f = document.querySelector('iframe[title=\"streamlit_folium.st_folium\"]');"
+    " return f.contentDocument.querySelector('.leaflet-container').dataset.day === ISO;"
+)
+HEADING = "const h = document.querySelector('.atlas-day h2'); return h && h.textContent === LABEL;"
+SERVED = "return document.querySelector('.st-key-share code').textContent.includes('date=' + ISO);"
+FLOOR_TEXT = "return [...document.querySelectorAll('p')].some((p) => p.textContent === 'Shown: ' + ISO);"
+
+
+def _timed(page, press, checks: dict[str, str], iso: str, label: str = "") -> dict[str, float]:
+    bound = {name: f"const ISO = {iso!r}, LABEL = {label!r}; {body}" for name, body in checks.items()}
+    page.evaluate(WATCH, bound)
+    press()
+    timed = page.evaluate("() => window.__timed")
+    missing = set(checks) - set(timed)
+    if missing:
+        raise RuntimeError(f"after 15 s still not shown: {', '.join(sorted(missing))} ({iso})")
+    return timed
+
+
 def _floor(browser, url: str, steps: int) -> tuple[list[float], float]:
     page = browser.new_page(viewport={"width": 1400, "height": 1000})
     start = time.perf_counter()
@@ -79,10 +121,8 @@ def _floor(browser, url: str, steps: int) -> tuple[list[float], float]:
     samples = []
     for i in range(steps):
         slider.focus()
-        start = time.perf_counter()
-        page.keyboard.press("ArrowRight")
-        page.get_by_text(f"Shown: 1953-06-{11 + i}").wait_for()
-        samples.append((time.perf_counter() - start) * 1000)
+        timed = _timed(page, lambda: page.keyboard.press("ArrowRight"), {"text": FLOOR_TEXT}, f"1953-06-{11 + i}")
+        samples.append(timed["text"])
         page.wait_for_timeout(200)
     page.close()
     return samples, first
@@ -95,38 +135,36 @@ def _frame(page):
     return frame
 
 
-def _app(browser, url: str, steps: int, how: str) -> tuple[list[float], list[float], float, bool]:
-    """Median step by `how` ("key": ArrowRight on the slider, "n": Next's key, "next": a click
-    on the Next button, dispatched in the page as Playwright's keyboard presses are, without
-    its wait for the button to be stable): the time to the new day drawn on the map, and to
-    the day's heading."""
+def _app(browser, url: str, steps: int, how: str) -> tuple[dict[str, list[float]], float, bool]:
+    """A step by `how` ("key": ArrowRight on the slider, "n": Next's key, "next": a click on
+    the Next button, dispatched in the page as Playwright's keyboard presses are, without its
+    wait for the button to be stable): the times to the new day drawn on the map ("map"), to
+    the day's heading ("text") and to the server's rerun shown, the share link's new date
+    ("served"); the first map's time; whether the map was kept."""
     page = browser.new_page(viewport={"width": 1400, "height": 1000})
     start = time.perf_counter()
     page.goto(f"{url}/?date=1953-06-12")
     frame = _frame(page)
     first = (time.perf_counter() - start) * 1000
     frame.evaluate("() => { window.__kept = true; }")
-    drawn, told = [], []
+    frame.locator('.leaflet-container[data-panels="ready"]').wait_for()
+    presses = {
+        "key": lambda: page.keyboard.press("ArrowRight"),
+        "n": lambda: page.keyboard.press("n"),
+        "next": lambda: page.evaluate("() => document.querySelector('.st-key-step_next button').click()"),
+    }
+    samples = {"map": [], "text": [], "served": []}
     for i in range(steps):
-        iso = f"1953-06-{13 + i:02d}"
         if how == "key":
             page.get_by_role("slider").focus()
-        start = time.perf_counter()
-        if how == "key":
-            page.keyboard.press("ArrowRight")
-        elif how == "n":
-            page.keyboard.press("n")
-        else:
-            page.evaluate("() => document.querySelector('.st-key-step_next button').click()")
-        # the drawer marks the day it has drawn (two days' lines may be the same where nothing moved)
-        frame.wait_for_function("iso => document.querySelector('.leaflet-container').dataset.day === iso", arg=iso)
-        drawn.append((time.perf_counter() - start) * 1000)
-        page.get_by_role("heading", name=f"{13 + i} Jun 1953").wait_for()
-        told.append((time.perf_counter() - start) * 1000)
+        checks = {"map": MAP_DAY, "text": HEADING, "served": SERVED}
+        timed = _timed(page, presses[how], checks, f"1953-06-{13 + i:02d}", f"{13 + i} Jun 1953")
+        for name in samples:
+            samples[name].append(timed[name])
         page.wait_for_timeout(200)
     kept = frame.evaluate("() => window.__kept === true")
     page.close()
-    return drawn, told, first, kept
+    return samples, first, kept
 
 
 def _offline(browser, steps: int) -> tuple[list[float], int]:
@@ -162,20 +200,19 @@ def browser(steps: int = 15) -> None:
             floor, floor_first = _floor(chromium, url, steps)
         with liveapp.serve("app.py", ROOT / "test-results" / "bench.log") as url:
             _app(chromium, url, 2, "next")  # warm: the first session computes the scene
-            key_drawn, key_told, first, _ = _app(chromium, url, steps, "key")
-            n_drawn, n_told, _, _ = _app(chromium, url, steps, "n")
-            next_drawn, next_told, _, kept = _app(chromium, url, steps, "next")
+            steps_by = {}
+            steps_by["slider key"], first, _ = _app(chromium, url, steps, "key")
+            steps_by["N (Next's key)"], _, _ = _app(chromium, url, steps, "n")
+            steps_by["Next"], _, kept = _app(chromium, url, steps, "next")
         offline, size = _offline(chromium, steps)
         chromium.close()
     base = statistics.median(floor)
     report("floor: bare page, slider key → new text", floor)
     report("floor: first paint", [floor_first])
-    report("explorer: slider key → the day drawn on the map", key_drawn, base)
-    report("explorer: slider key → the day's text", key_told, base)
-    report("explorer: N (Next's key) → the day drawn on the map", n_drawn, base)
-    report("explorer: N (Next's key) → the day's text", n_told, base)
-    report("explorer: Next → the day drawn on the map", next_drawn, base)
-    report("explorer: Next → the day's text", next_told, base)
+    what = {"map": "the day drawn on the map", "text": "the day's text", "served": "the server's rerun shown"}
+    for how, samples in steps_by.items():
+        for name, label in what.items():
+            report(f"explorer: {how} → {label}", samples[name], base)
     ratio = first / floor_first
     print(f"{'explorer: first map, as a ratio to the floor first paint':<56} {first:8.1f} ms   {ratio:4.2f}×")
     print(f"{'explorer: map kept (not reloaded) after all steps':<56} {kept}")

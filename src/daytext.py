@@ -1,15 +1,16 @@
-"""The day panel, built once as structured data and rendered as Markdown (the app) or HTML
-(the offline file), so both say the same words: the front and how sure it is, the figures,
-the hills that changed hands, and the events with their units and sources."""
+"""The day panel, built once as structured data and rendered as one HTML that both the app
+and the offline file show, so both say the same words: the front and how sure it is, the
+figures, the hills that changed hands, and the events with their units and sources."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import json
 from dataclasses import dataclass
 from datetime import date
+from functools import lru_cache
 from html import escape
 
-from src.calendar import day_label
+from src.calendar import all_days, day_label
 from src.day import Battle
 from src.safetext import md
 from src.styles import CERTAINTY_LABELS, SIDE_LABELS
@@ -116,69 +117,72 @@ def day_text(battle: Battle, day: date, lang: str = "en") -> DayText:
     )
 
 
-# --- rendering: the same sentences as Markdown (the app) or HTML (the offline file) --------
+# --- rendering: one HTML, shown by the app's panel and the offline file ---------------------
 
 
-@dataclass(frozen=True)
-class Markup:
-    strong: Callable[[str], str]
-    em: Callable[[str], str]
-    esc: Callable[[object], str]
-    br: str
+def _esc(value: object) -> str:
+    return escape(str(value))
 
 
-MARKDOWN = Markup(lambda s: f"**{s}**", lambda s: f"*{s}*", md, "  \n")
-HTML = Markup(lambda s: f"<b>{s}</b>", lambda s: f"<i>{s}</i>", lambda s: escape(str(s)), "<br>")
-
-
-def front_sentence(text: DayText, m: Markup = MARKDOWN) -> str:
+def front_sentence(text: DayText) -> str:
     f = text.front
     if f.kind == "missing":
-        return (
-            m.strong("Front:") + " the front-line data could not be read, so no line is drawn (see the message above)."
-        )
+        return "<b>Front:</b> the front-line data could not be read, so no line is drawn (see the message above)."
     if f.kind == "interpolated":
         return (
-            f"{m.strong('Front:')} interpolated between {m.em(m.esc(f.label))} and {m.em(m.esc(f.later))} "
+            f"<b>Front:</b> interpolated between <i>{_esc(f.label)}</i> and <i>{_esc(f.later)}</i> "
             f"({f.fraction:.0%} of the way). The dashed line is a drawing aid, not a recorded position."
         )
     radius = f" (±{f.uncertainty_km:.1f} km)" if f.uncertainty_km is not None else ""
-    return f"{m.strong('Front:')} {m.em(m.esc(f.label))}, {f.certainty}{radius}. Source: {m.esc(f.source)}."
+    return f"<b>Front:</b> <i>{_esc(f.label)}</i>, {f.certainty}{radius}. Source: {_esc(f.source)}."
 
 
-def changes_sentence(text: DayText, m: Markup = MARKDOWN) -> str:
-    return f"{m.strong('Changed hands today:')} " + "; ".join(m.esc(c) for c in text.changes) if text.changes else ""
+def changes_sentence(text: DayText) -> str:
+    return "<b>Changed hands today:</b> " + "; ".join(_esc(c) for c in text.changes) if text.changes else ""
 
 
-def event_paragraph(event: EventText, m: Markup = MARKDOWN) -> str:
-    out = f"{m.strong(f'{event.number}. ' + m.esc(event.name))} ({m.esc(event.when)}){m.br}{m.esc(event.summary)}"
+def event_paragraph(event: EventText) -> str:
+    out = f"<b>{event.number}. {_esc(event.name)}</b> ({_esc(event.when)})<br>{_esc(event.summary)}"
     if event.units:
-        out += f"{m.br}{m.em('Units:')} {m.esc(event.units)}"
-    out += f"{m.br}{m.em('Source:')} {m.esc(event.source)}"
+        out += f"<br><i>Units:</i> {_esc(event.units)}"
+    out += f"<br><i>Source:</i> {_esc(event.source)}"
     for whose, said, source in event.accounts:  # each side's sources in their own right
-        out += f"{m.br}{m.strong(m.esc(whose) + ':')} {m.esc(said)} ({m.esc(source)})"
+        out += f"<br><b>{_esc(whose)}:</b> {_esc(said)} ({_esc(source)})"
     return out
 
 
-def event_blocks(text: DayText, m: Markup = MARKDOWN) -> list[str]:
+def event_blocks(text: DayText) -> list[str]:
     """The day's events, or one line saying there were none (a blank panel reads as broken)."""
-    return [event_paragraph(e, m) for e in text.events] or [m.em(m.esc(NO_EVENT))]
+    return [event_paragraph(e) for e in text.events] or [f"<i>{_esc(NO_EVENT)}</i>"]
 
 
 def event_titles(text: DayText) -> list[str]:
+    """The events' titles as Markdown, for the lecture's list."""
     return [f"{e.number}. {md(e.name)}" for e in text.events]
 
 
 def day_html(text: DayText) -> str:
-    """The whole panel as HTML for the offline file: every data text escaped."""
-    parts = [f"<h2>{escape(text.label)}</h2>", f"<p>{front_sentence(text, HTML)}</p>"]
-    parts.append(
-        f'<div class="figures" title="{escape(FIGURES_NOTE)}">'
-        f"<div><b>{escape(text.lost_text)}</b><br>{escape(LOST_LABEL)}</div>"
-        f"<div><b>{escape(text.depth_text)}</b><br>{escape(DEPTH_LABEL)}</div></div>"
-    )
+    """The whole panel as HTML, the one form both the app and the offline file show (every data
+    text escaped); its root names the day, so the app's map can tell which day it shows."""
+    parts = [
+        f'<div class="atlas-day" data-day="{text.day.isoformat()}">',
+        f"<h2>{_esc(text.label)}</h2>",
+        f"<p>{front_sentence(text)}</p>",
+        '<div class="figures">',
+    ]
+    for label, value in ((LOST_LABEL, text.lost_text), (DEPTH_LABEL, text.depth_text)):
+        parts.append(f'<p class="figure"><span>{_esc(label)}</span><b>{_esc(value)}</b></p>')
+    parts.append(f"</div><details><summary>How these figures are computed</summary>{_esc(FIGURES_NOTE)}</details>")
     if text.changes:
-        parts.append(f"<p>{changes_sentence(text, HTML)}</p>")
+        parts.append(f"<p>{changes_sentence(text)}</p>")
     parts.append("<h3>What happened</h3>")
-    parts += [f"<div class='event'>{block}</div>" for block in event_blocks(text, HTML)]
-    return "".join(parts)
+    parts += [f'<p class="event">{block}</p>' for block in event_blocks(text)]
+    return "".join(parts) + "</div>"
+
+
+@lru_cache(maxsize=8)
+def panels_json(battle: Battle, lang: str) -> str:
+    """Every day's panel in one language, {iso: html}: the app's map shows the next day's
+    panel at once, as it draws the day, and the server's rerun then confirms the same HTML.
+    Made once per atlas and language (about 50 ms, 90 kB)."""
+    return json.dumps({day.isoformat(): day_html(day_text(battle, day, lang)) for day in all_days()})

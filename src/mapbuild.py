@@ -19,6 +19,7 @@ from folium.template import Template
 from src.assets import publish, static_url
 from src.constants import BASEMAPS, MAP_CENTRE, MAP_ZOOM, ZOOM_RANGE
 from src.day import Battle
+from src.daytext import panels_json
 from src.layers import LAYER_LABELS
 from src.legend import legend_html
 from src.safetext import script_json
@@ -164,17 +165,27 @@ def day_step(
     lang: str = "en",
     bounds: tuple[tuple[float, float], tuple[float, float]] | None = None,
     keep: tuple[str, ...] = (),
+    panels: str | None = None,
 ) -> folium.FeatureGroup:
     """The feature group streamlit-folium swaps on a step: empty but for the drawer call.
 
     `bounds` ((south, west), (north, east)) are fitted in the browser, at the map's real size;
-    `keep` names features whose names stay at every zoom."""
+    `keep` names features whose names stay at every zoom; `panels`: where the day panels are
+    (panels_link), which the map then shows in the page as it draws each day."""
     group = folium.FeatureGroup(name="day")
     extra = {"bounds": [list(corner) for corner in bounds]} if bounds else {}
     if keep:
         extra["keep"] = list(keep)
+    if panels:
+        extra["panels"] = panels
     Step(day, tuple(key for key in LAYER_LABELS if key in layers), lang, extra).add_to(group)
     return group
+
+
+def panels_link(battle: Battle, lang: str) -> str | None:
+    """The URL of every day's panel in `lang` (published once), or None if it cannot be written:
+    the panel then changes with the server's rerun alone."""
+    return publish(f"panels-{lang}.json", panels_json(battle, lang))
 
 
 def full_map(

@@ -14,6 +14,7 @@ import json
 import re
 import time
 from dataclasses import dataclass, field
+from html import unescape
 from urllib.parse import urlsplit
 
 from streamlit.proto.BackMsg_pb2 import BackMsg
@@ -29,6 +30,7 @@ FINISHED = {
     ForwardMsg.FINISHED_FRAGMENT_RUN_SUCCESSFULLY: "fragment ok",
 }
 DAY_HEADING = re.compile(r"^\d{1,2} [A-Z][a-z]{2} 1953$")
+HTML_HEADING = re.compile(r"<h[1-6][^>]*>(.*?)</h[1-6]>", re.S)
 MAP_VIEW = json.dumps({"zoom": 11, "center": {"lat": 38.345, "lng": 127.74}})  # what the map reports on first draw
 
 
@@ -197,10 +199,12 @@ class Session:
 
     def _element(self, element, result: Run, start: float) -> None:
         kind = element.WhichOneof("type")
-        if kind == "heading":
-            result.headings.append(element.heading.body)
-            if result.first_heading_s is None and DAY_HEADING.match(element.heading.body):
-                result.first_heading_s = time.perf_counter() - start
+        if kind in ("heading", "html"):  # the day's heading is in its panel's HTML
+            found = [element.heading.body] if kind == "heading" else HTML_HEADING.findall(element.html.body)
+            for heading in map(unescape, found):
+                result.headings.append(heading)
+                if result.first_heading_s is None and DAY_HEADING.match(heading):
+                    result.first_heading_s = time.perf_counter() - start
         elif kind == "alert":
             result.alerts.append(element.alert.body)
         elif kind == "exception":

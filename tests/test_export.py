@@ -29,7 +29,7 @@ def test_the_file_asks_no_other_host(html):
     assert "Leaflet 1.9.4" in html
 
 
-def test_the_file_is_under_three_megabytes(html):
+def test_the_file_is_within_its_one_megabyte_budget(html):
     assert len(html.encode("utf-8")) < MAX_BYTES
 
 

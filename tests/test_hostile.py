@@ -11,6 +11,7 @@ import dataclasses
 import json
 import re
 from datetime import date
+from html import unescape
 from pathlib import Path
 
 import pytest
@@ -20,7 +21,7 @@ from src.calendar import all_days
 from src.chapters import load_chapters
 from src.data import validate
 from src.day import Battle
-from src.daytext import changes_sentence, day_text, event_paragraph, event_titles, front_sentence
+from src.daytext import day_html, day_text, event_titles
 from src.evidence import bibliography
 from src.export import export_data, export_html
 from src.lecture import Position, parse_position, position_params
@@ -126,18 +127,24 @@ def hostile_chapters(injected, hostile_battle):
 
 
 MARKUP_PAYLOADS = [p for p in LOADABLE if re.search(r"[<>\[\]*_`~$&:|#!]", p)]
+HTML_PAYLOADS = [p for p in LOADABLE if re.search(r"[<>&]", p)]
 
 
 def test_the_day_panel_escapes_every_text_from_the_data(hostile_battle):
     seen = ""
     for day in all_days():
-        report = day_text(hostile_battle, day)
-        shown_texts = [front_sentence(report), changes_sentence(report), *event_titles(report)]
-        for text in shown_texts + [event_paragraph(e) for e in report.events]:
-            assert not any(p in text for p in MARKUP_PAYLOADS), text
-            seen += text
-    reached = [p for p in LOADABLE if shown(p.strip()) in shown(seen)]
+        panel = day_html(day_text(hostile_battle, day))
+        assert not any(p in panel for p in HTML_PAYLOADS), panel
+        assert not _scripts(panel)
+        seen += unescape(re.sub(r"<[^>]+>", "\n", panel))
+    reached = [p for p in LOADABLE if p.strip() in seen]
     assert len(reached) > len(LOADABLE) / 2  # the panel really shows the payloads, escaped
+
+
+def test_the_lectures_event_titles_escape_every_text_from_the_data(hostile_battle):
+    for day in all_days():
+        for title in event_titles(day_text(hostile_battle, day)):
+            assert not any(p in title for p in MARKUP_PAYLOADS), title
 
 
 def _renamed(events, name: str):

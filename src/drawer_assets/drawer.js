@@ -325,21 +325,28 @@
     map.on("movestart zoomstart", () => { container.dataset.settled = "0"; });
 
     // What the page last asked for: a preview (the map running ahead of the server while the
-    // reader scrubs or steps) returns to it if the page does not confirm it in REVERT_MS.
+    // reader scrubs or steps) returns to it if the page does not confirm it in REVERT_MS. A
+    // request for the day the preview left is a rerun begun before the reader's step: the
+    // preview stays (with that request's layers and language) until confirmed or timed out.
     const REVERT_MS = 5000;
     let asked = null;
+    let ahead = null; // {from, iso}: the server's day when the reader stepped, and the day shown
     let revert = null;
     function show(iso, layers, lang, extra) {
-      clearTimeout(revert);
       asked = iso;
+      if (ahead && iso === ahead.from && iso !== ahead.iso) return draw(ahead.iso, layers, lang, extra);
+      clearTimeout(revert);
+      ahead = null;
       return draw(iso, layers, lang, extra);
     }
     function preview(iso) {
       clearTimeout(revert);
-      const back = asked;
-      if (back) revert = setTimeout(() => draw(back), REVERT_MS);
+      if (!ahead) ahead = { from: asked };
+      ahead.iso = iso;
+      if (asked) revert = setTimeout(() => { ahead = null; draw(asked); }, REVERT_MS);
       return draw(iso);
     }
+    const watchers = []; // called with each day drawn and the request's extra (followPage's panel)
     const signatures = new Map(); // "day|layer" -> its records as a text, made once
     const signature = (i, layerKey) => {
       const at = `${i}|${layerKey}`;
@@ -353,6 +360,7 @@
       if (i === undefined) return false;
       current = { iso, layers: layers || current.layers, lang: lang || current.lang };
       const more = extra || {};
+      watchers.forEach((fn) => fn(iso, more));
       if (more.bounds && JSON.stringify(more.bounds) !== framed) {
         framed = JSON.stringify(more.bounds);
         fitTo(more.bounds);
@@ -470,7 +478,8 @@
       });
     }
 
-    return { show, preview, placeLabels, days: scene.days, get current() { return current; } };
+    const onDraw = (fn) => watchers.push(fn);
+    return { show, preview, onDraw, placeLabels, days: scene.days, get current() { return current; } };
   }
 
   // Inside the app the map runs ahead of the server: it follows the page's day slider while
@@ -488,15 +497,37 @@
       const at = isos.indexOf(drawer.current.iso) + days;
       drawer.preview(isos[Math.max(0, Math.min(isos.length - 1, at))]);
     };
+    // The slider is followed when its value changes, not whenever it differs from the map: a
+    // rerun begun before a step re-renders it at the day the reader has just left.
     let thumb = null;
+    let was = null;
     const read = () => {
       if (!thumb || !thumb.isConnected) {
         thumb = doc.querySelector('[data-testid="stSlider"] input[type=range], [data-testid="stSlider"] [role="slider"]');
       }
       const iso = thumb && byLabel[thumb.getAttribute("aria-valuetext")];
+      if (iso === was) return;
+      was = iso;
       if (iso && iso !== drawer.current.iso) drawer.preview(iso);
     };
     new MutationObserver(read).observe(doc.body, { subtree: true, attributes: true, attributeFilter: ["aria-valuetext", "aria-valuenow"] });
+    // The day's panel in the page follows too, from every day's panel fetched once per language
+    // (extra.panels, see panels_link): the server's rerun then sets the same HTML.
+    let panels = {};
+    let panelsAt = null;
+    drawer.onDraw((iso, more) => {
+      if (more.panels && more.panels !== panelsAt) {
+        panelsAt = more.panels;
+        panels = {};
+        fetch(more.panels).then((r) => r.json()).then((p) => {
+          if (panelsAt !== more.panels) return;
+          panels = p;
+          document.querySelector(".leaflet-container").dataset.panels = "ready";
+        }).catch(() => {}); // without them the panel changes with the server's rerun alone
+      }
+      const shown = doc.querySelector(".atlas-day");
+      if (shown && panels[iso] && shown.dataset.day !== iso) shown.outerHTML = panels[iso];
+    });
     const buttons = (steps && steps.buttons) || {};
     const keys = (steps && steps.keys) || {};
     doc.addEventListener("click", (e) => {

@@ -28,7 +28,7 @@ def test_the_map_renders_offline_with_the_front_line(page, app_url):
     assert frame.locator(FRONT_PATH).count() == 1
     assert _front(frame)["dash"] is None  # 14 July is a dated state: drawn solid (between states, dashed)
     assert frame.locator(".leaflet-marker-icon").count() > 10  # hills, units, labels
-    expect(page.get_by_test_id("stMetric").first).to_contain_text("Ground lost since 10 June")
+    expect(page.locator(".atlas-day .figure").first).to_contain_text("Ground lost since 10 June")
     assert page.offline.blocked == []
     assert page.offline.failed == []
     keep_screenshot(page, "screenshot")
@@ -48,35 +48,47 @@ def test_stepping_changes_the_line_without_reloading_the_map(page, app_url):
     assert frame.evaluate("() => window.__kept") == "same map"
     assert _view(frame) == before_view
     expect(page.get_by_role("heading", name="14 Jul 1953")).to_be_visible()
-    assert "date=1953-07-14" in page.url
+    expect(page).to_have_url(re.compile("date=1953-07-14"))  # the server's rerun (the heading comes first)
     assert page.offline.failed == []
 
 
-def test_the_map_draws_a_step_before_the_server_answers(page, app_url):
-    """Next and its key move the front at once; the server's rerun then confirms the day, and
-    a day the server never confirms gives way to the server's own."""
+def test_the_map_and_the_panel_show_a_step_before_the_server_answers(page, app_url):
+    """Next and its key move the front and change the day's panel at once; the server's rerun
+    then confirms the day with the same panel, and a day the server never confirms gives way
+    to the server's own."""
     page.goto(f"{app_url}/?date=1953-07-13")
     frame = map_frame(page)
+    frame.locator('.leaflet-container[data-panels="ready"]').wait_for()
     idle(page)
     at_once = """(how) => {
-        const day = () => document.querySelector('iframe[title="streamlit_folium.st_folium"]')
-            .contentDocument.querySelector('.leaflet-container').dataset.day;
+        const map = document.querySelector('iframe[title="streamlit_folium.st_folium"]')
+            .contentDocument.querySelector('.leaflet-container');
         if (how === 'click') document.querySelector('.st-key-step_next button').click();
         else document.dispatchEvent(new KeyboardEvent('keydown', {key: 'n', code: 'KeyN', keyCode: 78, bubbles: true}));
-        return day();  // read in the same task as the press: no message has left the page yet
+        // read in the same task as the press: no message has left the page yet
+        return [map.dataset.day, document.querySelector('.atlas-day').outerHTML];
     }"""
-    assert page.evaluate(at_once, "click") == "1953-07-14"
+    panel = "() => document.querySelector('.atlas-day').outerHTML"
+    day, shown = page.evaluate(at_once, "click")
+    assert day == "1953-07-14"
+    assert 'data-day="1953-07-14"' in shown
     expect(page.get_by_role("heading", name="14 Jul 1953")).to_be_visible()
     idle(page)
-    assert page.evaluate(at_once, "key") == "1953-07-15"
-    expect(page.get_by_role("heading", name="15 Jul 1953")).to_be_visible()
+    assert page.evaluate(panel) == shown  # the server's panel is the one shown ahead of it
+    day, shown = page.evaluate(at_once, "key")
+    assert day == "1953-07-15"
+    assert 'data-day="1953-07-15"' in shown
     expect(page).to_have_url(re.compile("date=1953-07-15"))
     idle(page)
+    assert page.evaluate(panel) == shown
     frame.evaluate("() => window.atlasDrawer.preview('1953-06-20')")  # a day the server never chose
     assert frame.evaluate("() => document.querySelector('.leaflet-container').dataset.day") == "1953-06-20"
+    expect(page.get_by_role("heading", name="20 Jun 1953")).to_be_visible()
     frame.wait_for_function(
         "() => document.querySelector('.leaflet-container').dataset.day === '1953-07-15'", timeout=10_000
     )
+    expect(page.get_by_role("heading", name="15 Jul 1953")).to_be_visible()
+    assert page.evaluate(panel) == shown
 
 
 def test_the_arrow_keys_step_the_slider(page, app_url):

@@ -125,11 +125,11 @@ def test_the_explorer_shows_hostile_data_as_text(guarded, hostile_url, hostile_b
     frame = map_frame(guarded)
     events = list(rows(hostile_battle.on(date.fromisoformat(BUSY_DAY)).events))
     assert len(events) >= 2
-    markdown = guarded.get_by_test_id("stMarkdownContainer")
-    expect(markdown.filter(has_text="What happened")).to_be_visible(timeout=WAIT)
+    panel = guarded.locator(".atlas-day")
+    expect(panel.filter(has_text="What happened")).to_be_visible(timeout=WAIT)
     for event in events:
-        assert flat(event["name"]) in _seen(markdown)
-        assert flat(event["summary"]) in _seen(markdown)
+        assert flat(event["name"]) in _seen(panel)
+        assert flat(event["summary"]) in _seen(panel)
     labels = _seen(guarded.get_by_test_id("stButtonGroup"))
     for label in hostile_battle.atlas["front_lines"]["label"]:
         assert flat(label) in labels
