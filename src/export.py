@@ -28,7 +28,8 @@ from src.scene import asset, build_scene
 from src.text import accounts
 
 FILE_NAME = "kumsong-1953.html"
-MAX_BYTES = 1_000_000  # a file a whole class downloads at once (the README promises under 1 MB)
+MAX_BYTES = 3 * 1024 * 1024  # refused above this: larger data than ours still exports below it
+BUDGET_BYTES = 1_000_000  # what the atlas's own file keeps to (README): a class downloads it at once
 
 
 def export_data(battle: Battle, chapters: list[Chapter]) -> dict[str, Any]:
@@ -87,7 +88,7 @@ def write_export(battle: Battle, chapters: list[Chapter], out_dir: Path) -> Path
         raise NotADirectoryError(errno.ENOTDIR, "not a folder", str(out_dir))
     data = export_html(battle, chapters).encode("utf-8")
     if len(data) > MAX_BYTES:
-        raise ValueError(f"the export is {len(data) / 1e6:.2f} MB, over the {MAX_BYTES / 1e6:.0f} MB budget")
+        raise ValueError(f"the export is {len(data) / 1e6:.1f} MB, over the {MAX_BYTES / 1e6:.0f} MB budget")
     out_dir.mkdir(parents=True, exist_ok=True)
     path = out_dir / FILE_NAME
     replace_atomically(path, data)
