@@ -7,7 +7,7 @@ from streamlit_folium import st_folium
 
 from src import controls, session
 from src.constants import BASEMAPS, LANGUAGES, SUBTITLE
-from src.daytext import day_html, day_text
+from src.daytext import day_panels
 from src.layers import LAYER_LABELS
 from src.mapbuild import MAP_HEIGHT, base_map, day_step, panels_link
 from src.safetext import md
@@ -68,7 +68,7 @@ with session.page("Explorer", "🗺️") as frame:
             key=session.JUMP,
             on_change=controls.jump,
         )
-        st.html(day_html(day_text(battle, view.day, view.lang)))  # the map shows the next one at once
+        st.html(day_panels(battle, view.lang)[view.day.isoformat()])  # the map shows the next one at once
 
     with st.sidebar:
         session.share_and_offline()

@@ -153,11 +153,11 @@ def _app(browser, url: str, steps: int, how: str) -> tuple[dict[str, list[float]
         "n": lambda: page.keyboard.press("n"),
         "next": lambda: page.evaluate("() => document.querySelector('.st-key-step_next button').click()"),
     }
-    samples = {"map": [], "text": [], "served": []}
+    checks = {"map": MAP_DAY, "text": HEADING, "served": SERVED}
+    samples = {name: [] for name in checks}
     for i in range(steps):
         if how == "key":
             page.get_by_role("slider").focus()
-        checks = {"map": MAP_DAY, "text": HEADING, "served": SERVED}
         timed = _timed(page, presses[how], checks, f"1953-06-{13 + i:02d}", f"{13 + i} Jun 1953")
         for name in samples:
             samples[name].append(timed[name])

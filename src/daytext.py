@@ -181,8 +181,15 @@ def day_html(text: DayText) -> str:
 
 
 @lru_cache(maxsize=8)
+def day_panels(battle: Battle, lang: str = "en") -> dict[str, str]:
+    """Every day's panel in one language, {iso: html}, made once per atlas and language (about
+    50 ms): the app's page, the app's map (panels_json) and the offline file show these same
+    texts. Callers must not change it."""
+    return {day.isoformat(): day_html(day_text(battle, day, lang)) for day in all_days()}
+
+
+@lru_cache(maxsize=8)
 def panels_json(battle: Battle, lang: str) -> str:
-    """Every day's panel in one language, {iso: html}: the app's map shows the next day's
-    panel at once, as it draws the day, and the server's rerun then confirms the same HTML.
-    Made once per atlas and language (about 50 ms, 90 kB)."""
-    return json.dumps({day.isoformat(): day_html(day_text(battle, day, lang)) for day in all_days()})
+    """day_panels as JSON (about 90 kB), which the app's map fetches once: it shows the next
+    day's panel as it draws the day, and the server's rerun then sets the same HTML."""
+    return json.dumps(day_panels(battle, lang))

@@ -12,7 +12,6 @@ import os
 import re
 import stat
 import tempfile
-from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -20,7 +19,7 @@ from src.assets import leaflet_inline, package_text
 from src.chapters import Chapter
 from src.constants import MAP_CENTRE, MAP_ZOOM
 from src.day import Battle
-from src.daytext import day_html, day_text
+from src.daytext import day_panels
 from src.layers import LAYER_LABELS
 from src.legend import legend_html
 from src.safetext import script_json, script_text, style_text
@@ -36,7 +35,8 @@ def export_data(battle: Battle, chapters: list[Chapter]) -> dict[str, Any]:
     """Everything the player needs: the drawer's scene (as in the app), the day panels, the
     chapters and the bibliography; every text escaped where it becomes HTML."""
     shared = build_scene(battle)  # cached for the app's map too: add the panels to copies
-    days = [{**day, "panel": day_html(day_text(battle, date.fromisoformat(day["iso"])))} for day in shared["days"]]
+    panels = day_panels(battle)
+    days = [{**day, "panel": panels[day["iso"]]} for day in shared["days"]]
     scene = {**shared, "days": days}
     index = {day["iso"]: i for i, day in enumerate(days)}
     atlas = battle.atlas
