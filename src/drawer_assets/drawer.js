@@ -17,6 +17,26 @@
     return a.x < b.x + b.w && b.x < a.x + a.w && a.y < b.y + b.h && b.y < a.y + a.h;
   }
 
+  // Whether the segment from (x1, y1) to (x2, y2) passes through box b (Liang-Barsky).
+  function crosses(x1, y1, x2, y2, b) {
+    let t0 = 0, t1 = 1;
+    const dx = x2 - x1, dy = y2 - y1;
+    const sides = [[-dx, x1 - b.x], [dx, b.x + b.w - x1], [-dy, y1 - b.y], [dy, b.y + b.h - y1]];
+    for (const [p, q] of sides) {
+      if (p === 0) { if (q < 0) return false; continue; }
+      const t = q / p;
+      if (p < 0) t0 = Math.max(t0, t); else t1 = Math.min(t1, t);
+      if (t0 > t1) return false;
+    }
+    return true;
+  }
+
+  // Whether segments ab and cd cross (points as [x, y]).
+  function cut(a, b, c, d) {
+    const side = (p, q, r) => Math.sign((q[0] - p[0]) * (r[1] - p[1]) - (q[1] - p[1]) * (r[0] - p[0]));
+    return side(a, b, c) * side(a, b, d) < 0 && side(c, d, a) * side(c, d, b) < 0;
+  }
+
   function AtlasDrawer(map, scene, options) {
     const opts = Object.assign({ scale: 1, legend: null, fullscreen: true, fit: false, fill: false, keys: [] }, options || {});
     const k = opts.scale;
@@ -198,7 +218,7 @@
         const keep = kept.has(rec.f);
         const marker = label(f.labelAt ? latlng(f.labelAt) : latlng(g.coordinates), name(f, lang), keep ? f.label + " kept" : f.label);
         const rank = keep ? -1 : LABEL_RANK[layerKey] === undefined ? 9 : LABEL_RANK[layerKey];
-        labels.push({ marker, rank, r: f.labelAt ? 0 : radius, owner: layer });
+        labels.push({ marker, rank, r: f.labelAt ? 0 : radius, owner: layer, town: f.label === "town" });
         out.push(marker);
       }
       return out;
@@ -212,6 +232,19 @@
       const rect = (el) => {
         const r = el.getBoundingClientRect();
         return { x: r.left - origin.left, y: r.top - origin.top, w: r.width, h: r.height };
+      };
+      // A unit's name wraps under its symbol and may run past the icon's box: the box that
+      // must stay clear is the symbol with its name as drawn.
+      const withName = (el) => {
+        const b = rect(el);
+        const unit = el.querySelector(".atlas-label.unit");
+        if (!unit) return b;
+        const range = document.createRange();
+        range.selectNodeContents(unit);
+        const t = range.getBoundingClientRect();
+        if (!t.width) return b; // a name hidden at this zoom
+        const x = Math.min(b.x, t.left - origin.left), y = Math.min(b.y, t.top - origin.top);
+        return { x, y, w: Math.max(b.x + b.w, t.right - origin.left) - x, h: Math.max(b.y + b.h, t.bottom - origin.top) - y };
       };
       const size = map.getSize();
       const free = (b, taken) => b.x >= 0 && b.y >= 0 && b.x + b.w <= size.x && b.y + b.h <= size.y && !taken.some((t) => overlaps(b, t));
@@ -237,49 +270,22 @@
       const taken = [];
       container.querySelectorAll(".leaflet-control").forEach((c) => taken.push(rect(c))); // buttons, legend, scale
       symbols.filter((s) => !s.movable).forEach((s) => {
-        if (s.marker && s.marker.getElement()) taken.push(rect(s.marker.getElement()));
+        if (s.marker && s.marker.getElement()) taken.push(withName(s.marker.getElement()));
         if (s.circle && map.hasLayer(s.circle)) {
           const p = map.latLngToContainerPoint(s.circle.getLatLng());
           taken.push({ x: p.x - s.r, y: p.y - s.r, w: 2 * s.r, h: 2 * s.r });
         }
       });
-      const homes = movable.map((s) => rect(s.marker.getElement()));
+      const homes = movable.map((s) => withName(s.marker.getElement()));
       const sized = names.map((item) => {
         const inner = item.marker.getElement().firstElementChild;
         const shown = getComputedStyle(inner).display !== "none";
         return { item, inner, shown, w: inner.offsetWidth, h: inner.offsetHeight, point: map.latLngToContainerPoint(item.marker.getLatLng()) };
       });
-      // 3. Choose, then write. Symbols first: a hill or unit marker that would sit on another
-      // symbol moves to the nearest free place, with a leader line to its true position, so
-      // every hill can be seen and clicked and no unit hides another; every other symbol
-      // stays where the data puts it.
-      movable.forEach((s, n) => {
-        const el = s.marker.getElement();
-        const home = homes[n];
-        const step = Math.max(home.w, home.h) + 2;
-        const tries = [[0, 0]];
-        // Whole steps first; half steps only when none is free (a crowded corner), since a
-        // symbol moved by less than its size takes the places its neighbours' names need.
-        [1, 2, 3, 0.5, 1.5, 2.5].forEach((m) => [[1, 0], [-1, 0], [0, -1], [0, 1], [1, -1], [-1, -1], [1, 1], [-1, 1]]
-          .forEach(([a, b]) => tries.push([a * step * m, b * step * m])));
-        const spot = tries.find(([dx, dy]) => free({ x: home.x + dx, y: home.y + dy, w: home.w, h: home.h }, taken));
-        const [dx, dy] = spot || [0, 0];
-        if (dx || dy) {
-          el.style.marginLeft = `${parseFloat(el.dataset.ml) + dx}px`;
-          el.style.marginTop = `${parseFloat(el.dataset.mt) + dy}px`;
-          const leader = L.DomUtil.create("div", "atlas-leader", el); // back to the true position
-          leader.style.width = `${Math.hypot(dx, dy) - step / 2 + 2}px`;
-          leader.style.left = `${home.w / 2}px`;
-          leader.style.top = `${home.h / 2}px`;
-          leader.style.transform = `rotate(${Math.atan2(-dy, -dx)}rad)`;
-          s.marker.shift = [dx, dy];
-        }
-        taken.push({ x: home.x + dx, y: home.y + dy, w: home.w, h: home.h });
-      });
-      // Then names, the most important first: each tries sixteen places around its symbol
-      // and takes the first that covers no symbol and no name already placed; a name with no
-      // free place is left out until a zoom makes room.
-      sized.filter((one) => one.shown).sort((a, b) => a.item.rank - b.item.rank).forEach(({ item, inner, w, h, point }) => {
+      // Names: each tries sixteen places around its symbol and takes the first that covers
+      // no symbol and no name already placed; a name with no free place is left out until a
+      // zoom makes room.
+      const placeName = ({ item, inner, w, h, point }) => {
         const el = item.marker.getElement();
         const shift = (item.owner && item.owner.shift) || [0, 0];
         const p = { x: point.x + shift[0], y: point.y + shift[1] };
@@ -308,7 +314,63 @@
             return;
           }
         }
+      };
+      // Towns are named before symbols move aside, so the places the battle is named after
+      // keep their names and units make room for them.
+      sized.filter((one) => one.shown && one.item.town).forEach(placeName);
+      // A symbol moved aside stays on its side of the day's front, drawn or not: a division
+      // shown behind the other side's line would be a false claim.
+      const day = scene.days[byIso[current.iso]];
+      const front = (day.records.front || []).flatMap((rec) => {
+        const g = rec.g || (F[rec.f] && F[rec.f].g);
+        const lines = !g ? [] : g.type === "LineString" ? [g.coordinates] : g.type === "MultiLineString" ? g.coordinates : [];
+        return lines.flatMap((line) => {
+          const px = line.map((c) => { const p = map.latLngToContainerPoint(latlng(c)); return [p.x, p.y]; });
+          return px.slice(1).map((p, n) => [px[n], p]);
+        });
       });
+      // 3. Choose, then write. Symbols first: a hill or unit marker that would sit on another
+      // symbol moves to the nearest free place, with a leader line to its true position, so
+      // every hill can be seen and clicked and no unit hides another; every other symbol
+      // stays where the data puts it.
+      movable.forEach((s, n) => {
+        const el = s.marker.getElement();
+        const home = homes[n];
+        // A step is the symbol's own width across and its height up or down. Whole steps
+        // first, the nearest first; half steps only when none is free (a crowded corner), since
+        // a symbol moved by less than its size takes the places its neighbours' names need.
+        const [sx, sy] = [home.w + 2, home.h + 2];
+        const grid = (ms) => ms.flatMap((a) => ms.map((b) => [a * sx, b * sy]))
+          .filter(([dx, dy]) => dx || dy).sort((p, q) => Math.hypot(...p) - Math.hypot(...q));
+        const tries = [[0, 0], ...grid([-2, -1, 0, 1, 2]), ...grid([-2.5, -1.5, -0.5, 0, 0.5, 1.5, 2.5]), ...grid([-4, -3, -2, -1, 0, 1, 2, 3, 4])];
+        // A place whose leader line would cross another symbol or name is taken only if no
+        // other place is free, so a line is never read as belonging to the wrong symbol.
+        const [ax, ay] = s.marker.options.icon.options.iconAnchor;
+        const at = map.latLngToContainerPoint(s.marker.getLatLng());
+        const fits = ([dx, dy]) => free({ x: home.x + dx, y: home.y + dy, w: home.w, h: home.h }, taken);
+        const under = (t) => at.x >= t.x && at.x <= t.x + t.w && at.y >= t.y && at.y <= t.y + t.h; // what it moves off
+        const clear = ([dx, dy]) => !taken.some((t) => !under(t) && crosses(at.x, at.y, at.x + dx, at.y + dy, t));
+        const sided = (t) => fits(t) && !front.some(([a, b]) => cut([at.x, at.y], [at.x + t[0], at.y + t[1]], a, b));
+        const near = tries.find(sided) || tries.find(fits);
+        const reach = near ? 1.5 * Math.hypot(...near) : 0;
+        const spot = near && (clear(near) ? near : tries.find((t) => Math.hypot(...t) <= reach && sided(t) && clear(t)) || near);
+        const [dx, dy] = spot || [0, 0];
+        if (dx || dy) {
+          el.style.marginLeft = `${parseFloat(el.dataset.ml) + dx}px`;
+          el.style.marginTop = `${parseFloat(el.dataset.mt) + dy}px`;
+          // back to the true position, from the symbol's edge
+          const own = Math.min(ax, ay);
+          const leader = L.DomUtil.create("div", "atlas-leader", el);
+          leader.style.width = `${Math.max(0, Math.hypot(dx, dy) - own)}px`;
+          leader.style.left = `${ax}px`;
+          leader.style.top = `${ay}px`;
+          leader.style.transform = `rotate(${Math.atan2(-dy, -dx)}rad) translateX(${own}px)`;
+          s.marker.shift = [dx, dy];
+        }
+        taken.push({ x: home.x + dx, y: home.y + dy, w: home.w, h: home.h });
+      });
+      // Then the other names, the most important first.
+      sized.filter((one) => one.shown && !one.item.town).sort((a, b) => a.item.rank - b.item.rank).forEach(placeName);
     }
     // data-settled is "1" once the names are placed for the view as it is (tests wait on it).
     let placing = null;
