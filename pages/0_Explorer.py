@@ -24,11 +24,12 @@ with session.page("Explorer", "🗺️") as frame:
         st.caption("Every line, symbol and figure opens its source; reconstructed positions say how uncertain.")
         layers = list(LAYER_LABELS)
         st.pills("Layers", layers, format_func=LAYER_LABELS.get, selection_mode="multi", key=session.LAYERS)
-        st.selectbox(
+        st.pills(  # not a selectbox: its dozen script chunks held back the first map
             "Base map",
             list(BASEMAPS),
             format_func=BASEMAPS.get,
             key=session.BASE,
+            required=True,
             help="The plain map needs no internet; the others load tiles online.",
         )
         st.segmented_control("Labels", list(LANGUAGES), format_func=LANGUAGES.get, key=session.LANG)

@@ -9,6 +9,7 @@ to show. The drawing itself is src/drawer_assets/drawer.js, shared with the offl
 from __future__ import annotations
 
 from datetime import date
+from functools import lru_cache
 from typing import ClassVar
 
 import folium
@@ -16,7 +17,7 @@ from branca.element import MacroElement
 from folium.elements import JSCSSMixin
 from folium.template import Template
 
-from src.assets import publish, static_url
+from src.assets import leaflet_inline, publish, static_url
 from src.constants import BASEMAPS, MAP_CENTRE, MAP_ZOOM, ZOOM_RANGE
 from src.day import Battle
 from src.daytext import panels_json
@@ -41,18 +42,21 @@ TILES = {
 
 
 class AtlasMap(folium.Map):
-    """A Folium map whose only script is Leaflet, served by the app (no CDN, no jQuery)."""
+    """A Folium map with no script of its own (the Drawer brings Leaflet), served by the app:
+    no CDN, no jQuery."""
 
-    default_js: ClassVar[list[tuple[str, str]]] = [("leaflet", static_url("vendor/leaflet/leaflet.js"))]
+    default_js: ClassVar[list[tuple[str, str]]] = []
     default_css: ClassVar[list[tuple[str, str]]] = [("leaflet_css", static_url("vendor/leaflet/leaflet.css"))]
 
 
 class Drawer(JSCSSMixin):
     """The drawer and the scene it draws from, as one element of the base map.
 
-    Both are published as static files named by their content, so the base map's script
-    holds two links and a few options, and every rerun re-sends those, not the scene
-    (measured: 0.62 MB a step when inlined). If static/ cannot be written they are inlined.
+    Leaflet, the drawer and the scene are published as one static file named by its content,
+    so the base map's script holds links and a few options, and every rerun re-sends those,
+    not the scene (measured: 0.62 MB a step when inlined). One file, because streamlit-folium
+    loads a map's scripts one after another, each waiting for the last (three cost the first
+    map about 170 ms). If static/ cannot be written, Leaflet is linked and the rest inlined.
     """
 
     _template = Template(
@@ -72,12 +76,12 @@ class Drawer(JSCSSMixin):
         self.follow = jinja_inert(script_json(follow)) if follow else ""
         links = [publish(name, text) for name, text in drawer_files(battle)]
         if all(links):
-            drawer, css, scene = links
-            self.default_js = [("atlas_drawer", drawer), ("atlas_scene", scene)]
+            bundle, css = links
+            self.default_js = [("atlas_map", bundle)]
             self.default_css = [("atlas_drawer_css", css)]
             self.code, self.scene = "", SCENE_GLOBAL
         else:
-            self.default_js, self.default_css = [], []
+            self.default_js, self.default_css = [("leaflet", static_url("vendor/leaflet/leaflet.js"))], []
             self.code = asset("drawer.js") + f"\ndocument.head.insertAdjacentHTML('beforeend', {style_json()});"
             self.scene = jinja_inert(scene_json(battle))
 
@@ -85,13 +89,13 @@ class Drawer(JSCSSMixin):
 SCENE_GLOBAL = "window.atlasScene"
 
 
-def drawer_files(battle: Battle) -> list[tuple[str, str]]:
-    """What the map iframe loads besides Leaflet: the drawer, its CSS and the scene."""
-    return [
-        ("drawer.js", asset("drawer.js")),
-        ("drawer.css", asset("drawer.css")),
-        ("scene.js", f"{SCENE_GLOBAL} = {scene_json(battle)};\n"),
-    ]
+@lru_cache(maxsize=4)
+def drawer_files(battle: Battle) -> tuple[tuple[str, str], ...]:
+    """What the map iframe loads besides Leaflet's CSS: Leaflet, the drawer and the scene in
+    one script, and the drawer's CSS."""
+    leaflet = leaflet_inline()[0].replace("//# sourceMappingURL=leaflet.js.map", "")
+    bundle = f"{leaflet}\n;{asset('drawer.js')}\n;{SCENE_GLOBAL} = {scene_json(battle)};\n"
+    return (("map.js", bundle), ("drawer.css", asset("drawer.css")))
 
 
 def style_json() -> str:
