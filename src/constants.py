@@ -57,3 +57,4 @@ BASEMAPS = {
 }
 LANGUAGES = {"en": "English", "ko": "한국어", "zh": "中文"}
 ZOOM_RANGE = (7, 16)
+ZOOM_STEP = 0.25  # the map fits the battle in quarter steps, and a shared link keeps them

@@ -18,7 +18,7 @@ from folium.elements import JSCSSMixin
 from folium.template import Template
 
 from src.assets import leaflet_inline, publish, static_url
-from src.constants import BASEMAPS, MAP_CENTRE, MAP_ZOOM, ZOOM_RANGE
+from src.constants import BASEMAPS, MAP_CENTRE, MAP_ZOOM, ZOOM_RANGE, ZOOM_STEP
 from src.day import Battle
 from src.daytext import panels_json
 from src.layers import LAYER_LABELS
@@ -133,7 +133,7 @@ def base_map(
     base: str = "plain",
     scale: float = 1.0,
     location: tuple[float, float] = MAP_CENTRE,
-    zoom: int = MAP_ZOOM,
+    zoom: float = MAP_ZOOM,
     follow: dict | None = None,
     fit: bool = False,
     fill: bool = False,
@@ -152,6 +152,7 @@ def base_map(
         tiles=None,
         min_zoom=ZOOM_RANGE[0],
         max_zoom=ZOOM_RANGE[1],
+        zoom_snap=ZOOM_STEP,  # a shared link's quarter-step zoom opens as it was seen
         control_scale=True,
         prefer_canvas=False,
         keyboard=not any(key.startswith("Arrow") for key in keys),  # arrows step the lecture, not pan

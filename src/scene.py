@@ -13,7 +13,7 @@ from typing import Any
 from src import styles
 from src.assets import package_text
 from src.calendar import day_label
-from src.constants import THEATRE_BBOX, ZOOM_RANGE
+from src.constants import THEATRE_BBOX, ZOOM_RANGE, ZOOM_STEP
 from src.day import Battle
 from src.layers import DRAW_ORDER, day_records, draw_styles, features
 from src.locator import locator_svg
@@ -39,6 +39,7 @@ def build_scene(battle: Battle) -> dict[str, Any]:
     return {
         "view": {
             "zoom": list(ZOOM_RANGE),
+            "zoomStep": ZOOM_STEP,
             "bounds": [[south, west], [north, east]],
             "battle": battle_bounds(battle),
         },

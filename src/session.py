@@ -22,7 +22,7 @@ from src.export import FILE_NAME, export_html
 from src.lecture import parse_position
 from src.library import Library, load_library
 from src.safetext import md, shorten
-from src.urlstate import DEFAULT, ViewState, parse, query_string, to_params
+from src.urlstate import DEFAULT, ViewState, parse, query_string, snap_zoom, to_params
 
 # Session-state keys, defined once.
 DAY = "day"  # the day shown; only the server changes it (see controls.slid)
@@ -128,11 +128,12 @@ def read_url_once() -> None:
 def remember_place(lat: float, lon: float, zoom: float) -> None:
     """Keep where the reader moved the map, ignoring sub-pixel drift of the same view."""
     old_lat, old_lon, old_zoom = st.session_state[PLACE]
-    if abs(lat - old_lat) > PLACE_TOLERANCE or abs(lon - old_lon) > PLACE_TOLERANCE or int(zoom) != old_zoom:
-        st.session_state[PLACE] = (round(lat, 4), round(lon, 4), int(zoom))
+    zoom = snap_zoom(zoom)  # a fitted view is a quarter step: a link must keep it
+    if abs(lat - old_lat) > PLACE_TOLERANCE or abs(lon - old_lon) > PLACE_TOLERANCE or zoom != old_zoom:
+        st.session_state[PLACE] = (round(lat, 4), round(lon, 4), zoom)
 
 
-def map_origin(current: ViewState) -> tuple[float, float, int]:
+def map_origin(current: ViewState) -> tuple[float, float, float]:
     """Where the map is created: the place when the session (or the base map) started.
 
     It changes only when the base map does, so panning never changes the base map's script

@@ -23,6 +23,7 @@ from src.constants import (
     MAP_ZOOM,
     THEATRE_BBOX,
     ZOOM_RANGE,
+    ZOOM_STEP,
 )
 from src.layers import LAYER_LABELS
 from src.safetext import listed, quote
@@ -30,7 +31,7 @@ from src.safetext import listed, quote
 # What a link may say, in ASCII only: str.isdigit() and int() also take '²', '٣' and '３',
 # and date.fromisoformat() also takes '19530714' and '1953-W29-2'.
 DATE_RE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
-ZOOM_RE = re.compile(r"[0-9]{1,2}")
+ZOOM_RE = re.compile(r"[0-9]{1,2}(\.[0-9]{1,3})?")
 DEGREES_RE = re.compile(r"-?[0-9]{1,3}(\.[0-9]{1,8})?")
 
 
@@ -40,7 +41,7 @@ class ViewState:
     layers: tuple[str, ...] = tuple(LAYER_LABELS)
     lat: float = MAP_CENTRE[0]
     lon: float = MAP_CENTRE[1]
-    zoom: int = MAP_ZOOM
+    zoom: float = MAP_ZOOM
     base: str = "plain"
     lang: str = "en"
 
@@ -107,10 +108,18 @@ def _place(lat: str | None, lon: str | None) -> tuple[dict, str | None]:
     )
 
 
+def snap_zoom(zoom: float) -> float:
+    """The nearest zoom the map can show (whole when it is whole: '9', not '9.0', in a link)."""
+    snapped = round(zoom / ZOOM_STEP) * ZOOM_STEP
+    return int(snapped) if snapped.is_integer() else snapped
+
+
 def _zoom(raw: str) -> tuple[dict, str | None]:
-    if ZOOM_RE.fullmatch(raw) and ZOOM_RANGE[0] <= int(raw) <= ZOOM_RANGE[1]:
-        return {"zoom": int(raw)}, None
-    return {}, f"Ignored zoom '{quote(raw)}': use a whole number from {ZOOM_RANGE[0]} to {ZOOM_RANGE[1]}."
+    if ZOOM_RE.fullmatch(raw) and ZOOM_RANGE[0] <= (zoom := snap_zoom(float(raw))) <= ZOOM_RANGE[1]:
+        return {"zoom": zoom}, None
+    return {}, (
+        f"Ignored zoom '{quote(raw)}': use a number from {ZOOM_RANGE[0]} to {ZOOM_RANGE[1]}, in steps of {ZOOM_STEP:g}."
+    )
 
 
 def _choice(name: str, choices: Mapping[str, str]) -> Callable[[str], tuple[dict, str | None]]:
@@ -158,7 +167,7 @@ def to_params(state: ViewState) -> dict[str, str]:
     if (state.lat, state.lon) != (DEFAULT.lat, DEFAULT.lon):
         params["lat"], params["lon"] = f"{state.lat:.4f}", f"{state.lon:.4f}"
     if state.zoom != DEFAULT.zoom:
-        params["zoom"] = str(state.zoom)
+        params["zoom"] = f"{state.zoom:g}"
     for name in ("base", "lang"):
         if getattr(state, name) != getattr(DEFAULT, name):
             params[name] = getattr(state, name)

@@ -38,6 +38,16 @@ def test_round_trip_through_the_query_string():
     assert query_string(view).startswith("date=1953-07-16&layers=front,lost")
 
 
+@pytest.mark.parametrize(
+    ("raw", "zoom", "written"), [("9.25", 9.25, "9.25"), ("9.3", 9.25, "9.25"), ("12.0", 12, "12")]
+)
+def test_a_quarter_step_zoom_is_kept_in_a_link(raw, zoom, written):
+    """The map fits the battle in quarter steps: a link that rounded them would open another view."""
+    view, notices = parse({"zoom": raw})
+    assert (view.zoom, notices) == (zoom, [])
+    assert to_params(view)["zoom"] == written
+
+
 def test_defaults_are_left_out_of_links():
     assert to_params(DEFAULT) == {"date": "1953-06-10"}
 
@@ -55,6 +65,8 @@ def test_repeated_parameters_take_the_last():
         ({"date": ""}, "day", "Ignored date"),
         ({"zoom": "9999"}, "zoom", "Ignored zoom '9999'"),
         ({"zoom": "-3"}, "zoom", "Ignored zoom"),
+        ({"zoom": "9.25.1"}, "zoom", "in steps of 0.25"),
+        ({"zoom": "1e1"}, "zoom", "Ignored zoom"),
         ({"lat": "91", "lon": "127.5"}, "lat", "Ignored map centre"),
         ({"lat": "nan", "lon": "nan"}, "lat", "Ignored map centre"),
         ({"lat": "38.3"}, "lat", "Ignored map centre"),

@@ -65,7 +65,7 @@
       // step is often the difference between filling the frame and a third of it); later
       // zooms keep the map's own steps.
       const snap = map.options.zoomSnap;
-      map.options.zoomSnap = 0.25;
+      map.options.zoomSnap = scene.view.zoomStep;
       map.fitBounds(bounds, { animate: false });
       map.options.zoomSnap = snap;
     }

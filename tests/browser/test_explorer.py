@@ -52,6 +52,24 @@ def test_stepping_changes_the_line_without_reloading_the_map(page, app_url):
     assert page.offline.failed == []
 
 
+@pytest.mark.parametrize("viewport", [{"width": 1280, "height": 720}])
+def test_a_shared_link_opens_the_quarter_step_view_it_was_copied_from(page, app_url):
+    page.goto(f"{app_url}/?date=1953-07-14")
+    frame = map_frame(page)
+    idle(page)
+    # as the first view fits the battle (9.25, 9.5 ... by the frame's size), then moved
+    frame.evaluate("() => window.map.setView(window.map.getCenter(), 9.75, {animate: false})")
+    frame.evaluate("() => window.map.panBy([40, 0], {animate: false})")
+    expect(page).to_have_url(re.compile(r"zoom=9\.75(&|$)"))
+    seen = _view(frame)
+    page.goto(page.url)
+    frame = map_frame(page)
+    opened = _view(frame)
+    assert opened["z"] == seen["z"]
+    assert abs(opened["c"]["lat"] - seen["c"]["lat"]) < 1e-3
+    assert abs(opened["c"]["lng"] - seen["c"]["lng"]) < 1e-3
+
+
 def test_the_map_and_the_panel_show_a_step_before_the_server_answers(page, app_url):
     """Next and its key move the front and change the day's panel at once; the server's rerun
     then confirms the day with the same panel, and a day the server never confirms gives way
