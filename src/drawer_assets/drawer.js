@@ -247,7 +247,9 @@
         return { x, y, w: Math.max(b.x + b.w, t.right - origin.left) - x, h: Math.max(b.y + b.h, t.bottom - origin.top) - y };
       };
       const size = map.getSize();
-      const free = (b, taken) => b.x >= 0 && b.y >= 0 && b.x + b.w <= size.x && b.y + b.h <= size.y && !taken.some((t) => overlaps(b, t));
+      const lines = []; // leader lines drawn so far, [[x, y], [x, y]]: nothing placed later lies on one
+      const free = (b, taken) => b.x >= 0 && b.y >= 0 && b.x + b.w <= size.x && b.y + b.h <= size.y
+        && !taken.some((t) => overlaps(b, t)) && !lines.some(([p, q]) => crosses(p[0], p[1], q[0], q[1], b));
       const movable = symbols.filter((s) => s.movable && s.marker.getElement());
       const names = labels.filter((item) => item.marker.getElement());
       // 1. Reset (writes only). Leaflet sets an icon's margins from its anchor once; a move
@@ -310,6 +312,7 @@
               const length = Math.hypot(...to);
               leader.style.width = `${Math.max(0, length - item.r)}px`;
               leader.style.transform = `rotate(${Math.atan2(to[1], to[0])}rad) translateX(${item.r}px)`;
+              lines.push([[p.x, p.y], [p.x + to[0], p.y + to[1]]]);
             }
             return;
           }
@@ -343,17 +346,26 @@
         const grid = (ms) => ms.flatMap((a) => ms.map((b) => [a * sx, b * sy]))
           .filter(([dx, dy]) => dx || dy).sort((p, q) => Math.hypot(...p) - Math.hypot(...q));
         const tries = [[0, 0], ...grid([-2, -1, 0, 1, 2]), ...grid([-2.5, -1.5, -0.5, 0, 0.5, 1.5, 2.5]), ...grid([-4, -3, -2, -1, 0, 1, 2, 3, 4])];
-        // A place whose leader line would cross another symbol or name is taken only if no
-        // other place is free, so a line is never read as belonging to the wrong symbol.
+        // Of the free places up to half again as far as the nearest, the one whose leader line
+        // crosses the fewest other symbols and names (the nearest of equals), so a line is
+        // seldom read as belonging to the wrong symbol.
         const [ax, ay] = s.marker.options.icon.options.iconAnchor;
         const at = map.latLngToContainerPoint(s.marker.getLatLng());
         const fits = ([dx, dy]) => free({ x: home.x + dx, y: home.y + dy, w: home.w, h: home.h }, taken);
         const under = (t) => at.x >= t.x && at.x <= t.x + t.w && at.y >= t.y && at.y <= t.y + t.h; // what it moves off
-        const clear = ([dx, dy]) => !taken.some((t) => !under(t) && crosses(at.x, at.y, at.x + dx, at.y + dy, t));
+        const crossed = ([dx, dy]) => taken.filter((t) => !under(t) && crosses(at.x, at.y, at.x + dx, at.y + dy, t)).length;
         const sided = (t) => fits(t) && !front.some(([a, b]) => cut([at.x, at.y], [at.x + t[0], at.y + t[1]], a, b));
         const near = tries.find(sided) || tries.find(fits);
         const reach = near ? 1.5 * Math.hypot(...near) : 0;
-        const spot = near && (clear(near) ? near : tries.find((t) => Math.hypot(...t) <= reach && sided(t) && clear(t)) || near);
+        let spot = near;
+        if (near && crossed(near)) {
+          let fewest = crossed(near);
+          for (const t of tries) {
+            if (Math.hypot(...t) > reach || !fewest) break;
+            const n = sided(t) ? crossed(t) : Infinity;
+            if (n < fewest) { fewest = n; spot = t; }
+          }
+        }
         const [dx, dy] = spot || [0, 0];
         if (dx || dy) {
           el.style.marginLeft = `${parseFloat(el.dataset.ml) + dx}px`;
@@ -366,6 +378,7 @@
           leader.style.top = `${ay}px`;
           leader.style.transform = `rotate(${Math.atan2(-dy, -dx)}rad) translateX(${own}px)`;
           s.marker.shift = [dx, dy];
+          lines.push([[at.x, at.y], [at.x + dx, at.y + dy]]);
         }
         taken.push({ x: home.x + dx, y: home.y + dy, w: home.w, h: home.h });
       });
