@@ -40,6 +40,10 @@
   function AtlasDrawer(map, scene, options) {
     const opts = Object.assign({ scale: 1, legend: null, fullscreen: true, fit: false, fill: false, keys: [] }, options || {});
     const k = opts.scale;
+    // On a narrow map (a phone) the whole battle is some twenty unit symbols in a hand's width:
+    // they are drawn smaller there, so they move aside less far from where they stood.
+    const NARROW_PX = 600;
+    const unitScale = () => (map.getSize().x < NARROW_PX ? 0.7 : 1);
     const S = scene.styles;
     const F = scene.features;
     const byIso = {};
@@ -196,7 +200,7 @@
         layer = named(L.marker(latlng(g.coordinates), { icon: icon(`<div class="atlas-event">${rec.n}</div>`, px, px, pin), zIndexOffset: 1000 }), tip);
         symbols.push({ marker: layer });
       } else if (st.icon) {
-        const [w, h] = st.box.map((n) => Math.round(n * k));
+        const [w, h] = st.box.map((n) => Math.round(n * k * (st.unit ? unitScale() : 1)));
         radius = Math.max(w, h) / 2;
         let html = `<div class="atlas-sym" style="width:${w}px;height:${h}px">${st.icon}</div>`;
         let boxH = h;
@@ -441,11 +445,11 @@
         fitTo(more.bounds);
       }
       if (more.keep) kept = new Set(more.keep);
-      const key = [current.iso, current.layers.join(","), current.lang, [...kept].join(",")].join("|");
+      const key = [current.iso, current.layers.join(","), current.lang, [...kept].join(","), unitScale()].join("|");
       if (key === shownKey) return true;
       shownKey = key;
       const day = scene.days[i];
-      const prefix = `${current.lang}|${[...kept].join(",")}|`;
+      const prefix = `${current.lang}|${[...kept].join(",")}|${unitScale()}|`;
       scene.order.forEach((layerKey) => {
         const on = current.layers.includes(layerKey);
         const sig = on ? prefix + signature(i, layerKey) : null;
@@ -554,6 +558,9 @@
     }
 
     const onDraw = (fn) => watchers.push(fn);
+    // A frame that grows past NARROW_PX or shrinks below it redraws its units at that size.
+    let scaleDrawn = unitScale();
+    map.on("resize", () => { if (unitScale() !== scaleDrawn) { scaleDrawn = unitScale(); draw(current.iso); } });
     return { show, preview, onDraw, placeLabels, days: scene.days, get current() { return current; } };
   }
 

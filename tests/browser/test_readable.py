@@ -309,3 +309,21 @@ def test_two_fingers_pinch_the_map_on_a_phone(browser, app_url):
         assert page.offline.blocked == []
     finally:
         context.close()
+
+
+UNIT_WIDTH = """() => { const u = document.querySelector('.leaflet-marker-icon .atlas-label.unit');
+  return u && u.closest('.leaflet-marker-icon').querySelector('.atlas-sym').getBoundingClientRect().width; }"""
+
+
+@pytest.mark.parametrize("viewport", [{"width": 390, "height": 844}])
+def test_units_are_drawn_smaller_on_a_narrow_map_and_full_size_when_it_widens(page, app_url):
+    page.goto(f"{app_url}/?date=1953-07-14")
+    frame = map_frame(page)
+    idle(page)
+    _settled(frame, "1953-07-14")
+    narrow = frame.evaluate(UNIT_WIDTH)
+    page.set_viewport_size({"width": 1400, "height": 1000})
+    frame.wait_for_function(f"() => ({UNIT_WIDTH})() > {narrow}")
+    wide = frame.evaluate(UNIT_WIDTH)
+    assert narrow == pytest.approx(0.7 * wide, abs=1)
+    assert _collisions(frame) == []
