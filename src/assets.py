@@ -3,9 +3,9 @@
 Leaflet comes from the PyPI package django-js-lib-leaflet (plain files, no dependencies),
 installed by the normal set-up. Each new session checks it is under static/vendor/ (and
 copies it there if not), which Streamlit serves at /app/static/ (enableStaticServing in
-.streamlit/config.toml). The drawer and the scene are published under static/build/ with
-their content's hash in the name: the map asks for them once, and a rerun re-sends a link
-instead of half a megabyte.
+.streamlit/config.toml); its CSS is linked from there. Its script, the drawer and the scene
+are published as one file under static/build/ with its content's hash in the name: the map
+asks for it once, and a rerun re-sends a link instead of half a megabyte.
 """
 
 from __future__ import annotations
