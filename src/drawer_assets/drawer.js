@@ -237,8 +237,8 @@
         const r = el.getBoundingClientRect();
         return { x: r.left - origin.left, y: r.top - origin.top, w: r.width, h: r.height };
       };
-      // A unit's name wraps under its symbol and may run past the icon's box: the box that
-      // must stay clear is the symbol with its name as drawn.
+      // A unit's name, on one line under its symbol, is often wider than the icon's box: the
+      // box that must stay clear is the symbol with its name as drawn.
       const withName = (el) => {
         const b = rect(el);
         const unit = el.querySelector(".atlas-label.unit");
@@ -325,13 +325,14 @@
       // Towns are named before symbols move aside, so the places the battle is named after
       // keep their names and units make room for them.
       sized.filter((one) => one.shown && one.item.town).forEach(placeName);
-      // A symbol moved aside stays on its side of the day's front, drawn or not: a division
-      // shown behind the other side's line would be a false claim.
+      // A symbol moved aside stays on its side of the day's front, drawn or not, unless no
+      // place on its side is free: a division shown behind the other side's line would be a
+      // false claim.
       const day = scene.days[byIso[current.iso]];
       const front = (day.records.front || []).flatMap((rec) => {
         const g = rec.g || (F[rec.f] && F[rec.f].g);
-        const lines = !g ? [] : g.type === "LineString" ? [g.coordinates] : g.type === "MultiLineString" ? g.coordinates : [];
-        return lines.flatMap((line) => {
+        const paths = !g ? [] : g.type === "LineString" ? [g.coordinates] : g.type === "MultiLineString" ? g.coordinates : [];
+        return paths.flatMap((line) => {
           const px = line.map((c) => { const p = map.latLngToContainerPoint(latlng(c)); return [p.x, p.y]; });
           return px.slice(1).map((p, n) => [px[n], p]);
         });
@@ -349,7 +350,8 @@
         const [sx, sy] = [home.w + 2, home.h + 2];
         const grid = (ms) => ms.flatMap((a) => ms.map((b) => [a * sx, b * sy]))
           .filter(([dx, dy]) => dx || dy).sort((p, q) => Math.hypot(...p) - Math.hypot(...q));
-        const tries = [[0, 0], ...grid([-2, -1, 0, 1, 2]), ...grid([-2.5, -1.5, -0.5, 0, 0.5, 1.5, 2.5]), ...grid([-4, -3, -2, -1, 0, 1, 2, 3, 4])];
+        const far = grid([-4, -3, -2, -1, 0, 1, 2, 3, 4]).filter(([dx, dy]) => Math.abs(dx) > 2 * sx || Math.abs(dy) > 2 * sy);
+        const tries = [[0, 0], ...grid([-2, -1, 0, 1, 2]), ...grid([-2.5, -1.5, -0.5, 0, 0.5, 1.5, 2.5]), ...far];
         // Of the free places up to half again as far as the nearest, the one whose leader line
         // crosses the fewest other symbols and names (the nearest of equals), so a line is
         // seldom read as belonging to the wrong symbol.
