@@ -40,8 +40,9 @@
   function AtlasDrawer(map, scene, options) {
     const opts = Object.assign({ scale: 1, legend: null, fullscreen: true, fit: false, fill: false, keys: [] }, options || {});
     const k = opts.scale;
-    // On a narrow map (a phone) the whole battle is some twenty unit symbols in a hand's width:
-    // they are drawn smaller there, so they move aside less far from where they stood.
+    // On a narrow map (a phone's, or the Explorer's beside its text at 1280x720) the whole
+    // battle is some twenty unit symbols in a hand's width: they are drawn smaller there, so
+    // they move aside less far from where they stood.
     const NARROW_PX = 600;
     const unitScale = () => (map.getSize().x < NARROW_PX ? 0.7 : 1);
     const S = scene.styles;
