@@ -102,6 +102,7 @@ FLOOR_TEXT = "return [...document.querySelectorAll('p')].some((p) => p.textConte
 # A first load, timed inside the page as the steps are: from the navigation's start (the
 # page's time origin) to the first animation frame at which the check holds.
 FIRST = """(body) => {
+  if (window !== window.top) return; // init scripts run in every frame: the map's too
   const test = new Function(body);
   const tick = () => { try { if (test()) { window.__first = performance.now(); return; } } catch (e) {}
     requestAnimationFrame(tick); };

@@ -121,6 +121,7 @@ def static_url(name: str) -> str:
 
 @lru_cache(maxsize=1)
 def leaflet_inline() -> tuple[str, str]:
-    """Leaflet's JS and CSS as text, for the self-contained export."""
+    """Leaflet's JS and CSS as text: the offline file inlines both, the app's map script starts
+    with the JS."""
     source = leaflet_source()
     return (source / "leaflet.js").read_text(encoding="utf-8"), (source / "leaflet.css").read_text(encoding="utf-8")

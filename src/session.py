@@ -155,7 +155,7 @@ def view() -> ViewState:
         lat=lat,
         lon=lon,
         zoom=zoom,
-        base=state.get(BASE, DEFAULT.base),
+        base=state.get(BASE) or DEFAULT.base,  # pills are typed to allow None
         lang=state.get(LANG, DEFAULT.lang),
     )
 

@@ -142,6 +142,13 @@ def test_choosing_layers_goes_into_the_link():
     assert _param(at, "layers") == "front,hills"
 
 
+def test_choosing_a_base_map_goes_into_the_link():
+    at = _run()
+    at.button_group(key="base").set_value("osm").run()
+    assert _param(at, "base") == "osm"
+    assert not at.exception
+
+
 def test_the_share_link_carries_the_view():
     at = _run({"date": "1953-07-14", "lang": "zh"})
     share = next(m.value for m in at.sidebar.markdown if "date=" in m.value)

@@ -9,7 +9,7 @@ from datetime import date
 from streamlit_folium import _get_feature_group_string, _get_map_string
 
 from src import mapbuild
-from src.assets import publish
+from src.assets import publish, static_url
 from src.constants import STATIC_DIR
 from src.layers import LAYER_LABELS
 from src.mapbuild import Drawer, base_map, day_step, full_map
@@ -71,7 +71,7 @@ def test_an_unwritable_static_folder_inlines_the_drawer_and_the_scene(battle, mo
     assert "function AtlasDrawer(" in script
     assert scene_json(battle) in script
     drawer = next(e for e in fmap._children.values() if isinstance(e, Drawer))
-    assert dict(drawer.default_js) == {"leaflet": "../../app/static/vendor/leaflet/leaflet.js"}
+    assert dict(drawer.default_js) == {"leaflet": static_url("vendor/leaflet/leaflet.js")}
 
 
 def test_publishing_writes_once_and_names_by_content(tmp_path):

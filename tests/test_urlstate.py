@@ -39,7 +39,15 @@ def test_round_trip_through_the_query_string():
 
 
 @pytest.mark.parametrize(
-    ("raw", "zoom", "written"), [("9.25", 9.25, "9.25"), ("9.3", 9.25, "9.25"), ("12.0", 12, "12")]
+    ("raw", "zoom", "written"),
+    [
+        ("9.25", 9.25, "9.25"),
+        ("9.3", 9.25, "9.25"),
+        ("9.125", 9.25, "9.25"),
+        ("12.0", 12, "12"),
+        ("07", 7, "7"),
+        ("16.00", 16, "16"),
+    ],
 )
 def test_a_quarter_step_zoom_is_kept_in_a_link(raw, zoom, written):
     """The map fits the battle in quarter steps: a link that rounded them would open another view."""
@@ -65,7 +73,9 @@ def test_repeated_parameters_take_the_last():
         ({"date": ""}, "day", "Ignored date"),
         ({"zoom": "9999"}, "zoom", "Ignored zoom '9999'"),
         ({"zoom": "-3"}, "zoom", "Ignored zoom"),
-        ({"zoom": "9.25.1"}, "zoom", "in steps of 0.25"),
+        ({"zoom": "9.25.1"}, "zoom", "use a number from 7 to 16"),
+        ({"zoom": "6.9"}, "zoom", "Ignored zoom '6.9'"),
+        ({"zoom": "16.1"}, "zoom", "Ignored zoom '16.1'"),
         ({"zoom": "1e1"}, "zoom", "Ignored zoom"),
         ({"lat": "91", "lon": "127.5"}, "lat", "Ignored map centre"),
         ({"lat": "nan", "lon": "nan"}, "lat", "Ignored map centre"),

@@ -10,6 +10,11 @@
   const latlng = ([lon, lat]) => [lat, lon];
   const HIT_WEIGHT = 16; // px: the invisible line under a thin or dashed one that takes the click
   const GAP = 3; // px between a symbol and its name
+  // On a narrow map (a phone's, or the Explorer's beside its text at 1280x720) the whole
+  // battle is some twenty unit symbols in a hand's width: they are drawn smaller there, so
+  // they move aside less far from where they stood.
+  const NARROW_PX = 600;
+  const NARROW_UNIT_SCALE = 0.7;
   // Who wins a place when names compete: the most important first.
   const LABEL_RANK = { events: 0, hills: 1, places: 2, reference: 3, water: 4 };
 
@@ -31,20 +36,18 @@
     return true;
   }
 
-  // Whether segments ab and cd cross (points as [x, y]).
+  // Whether segment ab crosses segment cd (points as [x, y]): a and b strictly either side of
+  // cd, and c and d either side of ab or on it. Leaflet's points are whole pixels, so a move
+  // often runs through a vertex of the line exactly, and must not slip between its segments.
   function cut(a, b, c, d) {
     const side = (p, q, r) => Math.sign((q[0] - p[0]) * (r[1] - p[1]) - (q[1] - p[1]) * (r[0] - p[0]));
-    return side(a, b, c) * side(a, b, d) < 0 && side(c, d, a) * side(c, d, b) < 0;
+    return side(a, b, c) * side(a, b, d) <= 0 && side(c, d, a) * side(c, d, b) < 0;
   }
 
   function AtlasDrawer(map, scene, options) {
     const opts = Object.assign({ scale: 1, legend: null, fullscreen: true, fit: false, fill: false, keys: [] }, options || {});
     const k = opts.scale;
-    // On a narrow map (a phone's, or the Explorer's beside its text at 1280x720) the whole
-    // battle is some twenty unit symbols in a hand's width: they are drawn smaller there, so
-    // they move aside less far from where they stood.
-    const NARROW_PX = 600;
-    const unitScale = () => (map.getSize().x < NARROW_PX ? 0.7 : 1);
+    const unitScale = () => (map.getSize().x < NARROW_PX ? NARROW_UNIT_SCALE : 1);
     const S = scene.styles;
     const F = scene.features;
     const byIso = {};
@@ -67,8 +70,8 @@
       const size = map.getSize();
       if (!size.x || !size.y) { map.once("resize", () => fitTo(bounds)); return; }
       // A quarter-step zoom fits the battle as large as the frame allows (on a phone a whole
-      // step is often the difference between filling the frame and a third of it); later
-      // zooms keep the map's own steps.
+      // step is often the difference between filling the frame and a third of it); a map with
+      // coarser steps (the offline file's) keeps them for later zooms.
       const snap = map.options.zoomSnap;
       map.options.zoomSnap = scene.view.zoomStep;
       map.fitBounds(bounds, { animate: false });
@@ -127,6 +130,7 @@
       map.createPane(`atlas-${layerKey}`, map.getPane("overlayPane")).style.zIndex = String(1 + index);
     });
     let shownKey = null;
+    let scaleDrawn = null; // the unit scale of the units drawn
     let current = { iso: scene.days[0].iso, layers: scene.order.slice(), lang: "en" };
     let kept = new Set(); // features whose names stay at every zoom (a lecture chapter's places)
     let framed = null; // the bounds last fitted on request, so stepping within them keeps the view
@@ -201,7 +205,7 @@
         layer = named(L.marker(latlng(g.coordinates), { icon: icon(`<div class="atlas-event">${rec.n}</div>`, px, px, pin), zIndexOffset: 1000 }), tip);
         symbols.push({ marker: layer });
       } else if (st.icon) {
-        const [w, h] = st.box.map((n) => Math.round(n * k * (st.unit ? unitScale() : 1)));
+        const [w, h] = st.box.map((n) => Math.round(n * k * (st.unit ? scaleDrawn : 1)));
         radius = Math.max(w, h) / 2;
         let html = `<div class="atlas-sym" style="width:${w}px;height:${h}px">${st.icon}</div>`;
         let boxH = h;
@@ -325,12 +329,12 @@
       };
       // Towns are named before symbols move aside, so the places the battle is named after
       // keep their names and units make room for them.
-      sized.filter((one) => one.shown && one.item.town).forEach(placeName);
+      sized.filter((one) => one.shown && one.item.town).sort((a, b) => a.item.rank - b.item.rank).forEach(placeName);
       // A symbol moved aside stays on its side of the day's front, drawn or not, unless no
       // place on its side is free: a division shown behind the other side's line would be a
       // false claim.
       const day = scene.days[byIso[current.iso]];
-      const front = (day.records.front || []).flatMap((rec) => {
+      const front = (day.records.front || []).filter((rec) => rec.s !== "front.stretch").flatMap((rec) => {
         const g = rec.g || (F[rec.f] && F[rec.f].g);
         const paths = !g ? [] : g.type === "LineString" ? [g.coordinates] : g.type === "MultiLineString" ? g.coordinates : [];
         return paths.flatMap((line) => {
@@ -338,7 +342,7 @@
           return px.slice(1).map((p, n) => [px[n], p]);
         });
       });
-      // 3. Choose, then write. Symbols first: a hill or unit marker that would sit on another
+      // 3. Choose, then write. Symbols (after the towns' names): a hill or unit marker that would sit on another
       // symbol moves to the nearest free place, with a leader line to its true position, so
       // every hill can be seen and clicked and no unit hides another; every other symbol
       // stays where the data puts it.
@@ -368,9 +372,10 @@
         if (near && crossed(near)) {
           let fewest = crossed(near);
           for (const t of tries) {
-            if (Math.hypot(...t) > reach || !fewest) break;
-            const n = sided(t) ? crossed(t) : Infinity;
-            if (n < fewest) { fewest = n; spot = t; }
+            if (!fewest) break;
+            if (Math.hypot(...t) > reach || !sided(t)) continue;
+            const count = crossed(t);
+            if (count < fewest) { fewest = count; spot = t; }
           }
         }
         const [dx, dy] = spot || [0, 0];
@@ -448,14 +453,15 @@
         fitTo(more.bounds);
       }
       if (more.keep) kept = new Set(more.keep);
-      const key = [current.iso, current.layers.join(","), current.lang, [...kept].join(","), unitScale()].join("|");
+      scaleDrawn = unitScale();
+      const key = [current.iso, current.layers.join(","), current.lang, [...kept].join(","), scaleDrawn].join("|");
       if (key === shownKey) return true;
       shownKey = key;
       const day = scene.days[i];
-      const prefix = `${current.lang}|${[...kept].join(",")}|${unitScale()}|`;
+      const prefix = `${current.lang}|${[...kept].join(",")}|`;
       scene.order.forEach((layerKey) => {
         const on = current.layers.includes(layerKey);
-        const sig = on ? prefix + signature(i, layerKey) : null;
+        const sig = on ? prefix + (layerKey === "units" ? `${scaleDrawn}|` : "") + signature(i, layerKey) : null;
         const was = drawn[layerKey];
         if (was && was.sig === sig) return;
         if (was) map.removeLayer(was.group);
@@ -562,8 +568,7 @@
 
     const onDraw = (fn) => watchers.push(fn);
     // A frame that grows past NARROW_PX or shrinks below it redraws its units at that size.
-    let scaleDrawn = unitScale();
-    map.on("resize", () => { if (unitScale() !== scaleDrawn) { scaleDrawn = unitScale(); draw(current.iso); } });
+    map.on("resize", () => { if (unitScale() !== scaleDrawn) draw(current.iso); });
     return { show, preview, onDraw, placeLabels, days: scene.days, get current() { return current; } };
   }
 
