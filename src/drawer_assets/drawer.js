@@ -257,6 +257,16 @@
       };
       const size = map.getSize();
       const lines = []; // leader lines drawn so far, [[x, y], [x, y]]: nothing placed later lies on one
+      // A leader line in a marker's element: from (x, y) in it along (vx, vy), less its first
+      // `skip` px (under the symbol); `from` is where it starts on the map.
+      const leader = (el, x, y, vx, vy, skip, from) => {
+        const line = L.DomUtil.create("div", "atlas-leader", el);
+        line.style.left = `${x}px`;
+        line.style.top = `${y}px`;
+        line.style.width = `${Math.max(0, Math.hypot(vx, vy) - skip)}px`;
+        line.style.transform = `rotate(${Math.atan2(vy, vx)}rad) translateX(${skip}px)`;
+        lines.push([from, [from[0] + vx, from[1] + vy]]);
+      };
       const free = (b, taken) => b.x >= 0 && b.y >= 0 && b.x + b.w <= size.x && b.y + b.h <= size.y
         && !taken.some((t) => overlaps(b, t)) && !lines.some(([p, q]) => crosses(p[0], p[1], q[0], q[1], b));
       const movable = symbols.filter((s) => s.movable && s.marker.getElement());
@@ -315,13 +325,7 @@
             taken.push(spot);
             if (far) {
               const to = [Math.min(Math.max(p.x, spot.x), spot.x + w) - p.x, Math.min(Math.max(p.y, spot.y), spot.y + h) - p.y];
-              const leader = L.DomUtil.create("div", "atlas-leader", el);
-              leader.style.left = `${p.x - point.x}px`;
-              leader.style.top = `${p.y - point.y}px`;
-              const length = Math.hypot(...to);
-              leader.style.width = `${Math.max(0, length - item.r)}px`;
-              leader.style.transform = `rotate(${Math.atan2(to[1], to[0])}rad) translateX(${item.r}px)`;
-              lines.push([[p.x, p.y], [p.x + to[0], p.y + to[1]]]);
+              leader(el, p.x - point.x, p.y - point.y, to[0], to[1], item.r, [p.x, p.y]);
             }
             return;
           }
@@ -342,10 +346,10 @@
           return px.slice(1).map((p, n) => [px[n], p]);
         });
       });
-      // 3. Choose, then write. Symbols (after the towns' names): a hill or unit marker that would sit on another
-      // symbol moves to the nearest free place, with a leader line to its true position, so
-      // every hill can be seen and clicked and no unit hides another; every other symbol
-      // stays where the data puts it.
+      // 3. Choose, then write. Symbols (after the towns' names): a hill or unit marker that
+      // would sit on another symbol moves to the nearest free place, with a leader line to its
+      // true position, so every hill can be seen and clicked and no unit hides another; every
+      // other symbol stays where the data puts it.
       movable.forEach((s, n) => {
         const el = s.marker.getElement();
         const home = homes[n];
@@ -369,8 +373,8 @@
         const near = tries.find(sided) || tries.find(fits);
         const reach = near ? 1.5 * Math.hypot(...near) : 0;
         let spot = near;
-        if (near && crossed(near)) {
-          let fewest = crossed(near);
+        let fewest = near ? crossed(near) : 0;
+        if (fewest) {
           for (const t of tries) {
             if (!fewest) break;
             if (Math.hypot(...t) > reach || !sided(t)) continue;
@@ -382,15 +386,8 @@
         if (dx || dy) {
           el.style.marginLeft = `${parseFloat(el.dataset.ml) + dx}px`;
           el.style.marginTop = `${parseFloat(el.dataset.mt) + dy}px`;
-          // back to the true position, from the symbol's edge
-          const own = Math.min(ax, ay);
-          const leader = L.DomUtil.create("div", "atlas-leader", el);
-          leader.style.width = `${Math.max(0, Math.hypot(dx, dy) - own)}px`;
-          leader.style.left = `${ax}px`;
-          leader.style.top = `${ay}px`;
-          leader.style.transform = `rotate(${Math.atan2(-dy, -dx)}rad) translateX(${own}px)`;
+          leader(el, ax, ay, -dx, -dy, Math.min(ax, ay), [at.x + dx, at.y + dy]); // back to the true position
           s.marker.shift = [dx, dy];
-          lines.push([[at.x, at.y], [at.x + dx, at.y + dy]]);
         }
         taken.push({ x: home.x + dx, y: home.y + dy, w: home.w, h: home.h });
       });

@@ -89,8 +89,14 @@ def viewport() -> dict[str, int]:
 
 
 @pytest.fixture
-def page(browser: Browser, viewport, request) -> Iterator[Page]:
-    context = browser.new_context(viewport=viewport)
+def touch() -> bool:
+    """Whether the page is a phone's, with touch input (parametrize to turn it on)."""
+    return False
+
+
+@pytest.fixture
+def page(browser: Browser, viewport, touch, request) -> Iterator[Page]:
+    context = browser.new_context(viewport=viewport, has_touch=touch, is_mobile=touch)
     page = context.new_page()
     page.offline = Offline(page)
     page.set_default_timeout(30_000)

@@ -9,7 +9,7 @@ from datetime import datetime
 import pytest
 from playwright.sync_api import expect
 
-from tests.browser.conftest import FRONT_PATH, Offline, idle, map_frame
+from tests.browser.conftest import FRONT_PATH, idle, map_frame
 
 pytestmark = pytest.mark.browser
 
@@ -279,35 +279,30 @@ def test_a_dated_line_tells_how_each_stretch_was_placed(page, app_url, battle):
     assert frame.locator("path.atlas-stretch").count() == len(pieces)  # on the map, over the line
 
 
-def test_two_fingers_pinch_the_map_on_a_phone(browser, app_url):
+@pytest.mark.parametrize(("viewport", "touch"), [({"width": 390, "height": 844}, True)])
+def test_two_fingers_pinch_the_map_on_a_phone(page, app_url):
     """A real pinch (two touch points through Chromium's input, as a phone sends them), not
     only axe's reading of the viewport meta tag."""
-    context = browser.new_context(viewport={"width": 390, "height": 844}, has_touch=True, is_mobile=True)
-    try:
-        page = context.new_page()
-        page.offline = Offline(page)
-        page.goto(f"{app_url}/?date=1953-07-14")
-        frame = map_frame(page)
-        idle(page)
-        _settled(frame, "1953-07-14")
-        before = frame.evaluate("() => window.map.getZoom()")
-        box = page.locator('iframe[title="streamlit_folium.st_folium"]').bounding_box()
-        x, y = box["x"] + box["width"] / 2, box["y"] + box["height"] / 2
-        touch = context.new_cdp_session(page)
+    page.goto(f"{app_url}/?date=1953-07-14")
+    frame = map_frame(page)
+    idle(page)
+    _settled(frame, "1953-07-14")
+    before = frame.evaluate("() => window.map.getZoom()")
+    box = page.locator('iframe[title="streamlit_folium.st_folium"]').bounding_box()
+    x, y = box["x"] + box["width"] / 2, box["y"] + box["height"] / 2
+    cdp = page.context.new_cdp_session(page)
 
-        def fingers(kind: str, apart: float) -> None:
-            points = [{"x": x - apart, "y": y, "id": 0}, {"x": x + apart, "y": y, "id": 1}]
-            points = [] if kind == "touchEnd" else points
-            touch.send("Input.dispatchTouchEvent", {"type": kind, "touchPoints": points})
+    def fingers(kind: str, apart: float) -> None:
+        points = [{"x": x - apart, "y": y, "id": 0}, {"x": x + apart, "y": y, "id": 1}]
+        points = [] if kind == "touchEnd" else points
+        cdp.send("Input.dispatchTouchEvent", {"type": kind, "touchPoints": points})
 
-        fingers("touchStart", 20)
-        for apart in range(30, 130, 10):
-            fingers("touchMove", apart)
-            page.wait_for_timeout(16)
-        fingers("touchEnd", 0)
-        frame.wait_for_function("(z) => window.map.getZoom() > z", arg=before)
-    finally:
-        context.close()
+    fingers("touchStart", 20)
+    for apart in range(30, 130, 10):
+        fingers("touchMove", apart)
+        page.wait_for_timeout(16)
+    fingers("touchEnd", 0)
+    frame.wait_for_function("(z) => window.map.getZoom() > z", arg=before)
 
 
 UNIT_WIDTH = """() => { const u = document.querySelector('.leaflet-marker-icon .atlas-label.unit');
