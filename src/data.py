@@ -30,6 +30,7 @@ from shapely.errors import ShapelyError
 from shapely.geometry import shape
 from shapely.validation import explain_validity
 
+from src import formations as oob
 from src.constants import (
     DATA_WINDOW,
     MAX_FEATURES,
@@ -42,7 +43,7 @@ from src.constants import (
 
 LAYERS = ("front_lines", "places", "water", "units", "movements", "events")  # also the order ids are claimed in
 DATE_FIELDS = ("date", "end", "from", "to")
-JSON_FILES = ("sources.json", "chapters.json", "claims.json")
+JSON_FILES = ("sources.json", "formations.json", "chapters.json", "claims.json")
 MARKUP = re.compile(r"<\s*[A-Za-z/!?]|javascript\s*:", re.IGNORECASE)
 
 
@@ -84,6 +85,7 @@ class Atlas:
     layers: dict[str, gpd.GeoDataFrame]
     sources: dict[str, dict[str, Any]]
     metadata: dict[str, dict[str, Any]] = field(default_factory=dict)
+    formations: dict[str, dict[str, Any]] = field(default_factory=dict)  # the order of battle, by id
     problems: tuple[Problem, ...] = ()
     schema: dict[str, Any] = field(default_factory=dict, repr=False, compare=False)
 
@@ -208,7 +210,7 @@ def entry_label(entry: Any, index: int) -> str:
 def read_entries(
     path: Path, schema: dict[str, Any], check: Callable[[str, Any], list[Problem]] | None = None
 ) -> tuple[list[tuple[str, dict[str, Any]]], list[Problem]]:
-    """The entries of sources.json, chapters.json or claims.json that pass every check,
+    """The entries of sources.json, formations.json, chapters.json or claims.json that pass every check,
     as (id, entry); the rest are reported. `check` adds the file's own rules."""
     name = rel(path)
     spec = schema["files"][path.name]
@@ -414,6 +416,12 @@ def _check_feature(file: str, layer: str, feature: Any, index: int, ctx: _Contex
     else:
         problems += _check_geometry(file, fid, layer, geom_doc)
     problems += _check_dates(file, fid, props)
+    return problems + _source_problems(file, fid, props, ctx)
+
+
+def _source_problems(file: str, fid: str, props: dict[str, Any], ctx: _Context) -> list[Problem]:
+    """Its `source` and `also` keys name sources that were kept."""
+    problems = []
     also = props.get("also")
     for key in [props.get("source"), *(also if isinstance(also, list) else [])]:
         if not isinstance(key, str) or key in ctx.sources:
@@ -423,6 +431,34 @@ def _check_feature(file: str, layer: str, feature: Any, index: int, ctx: _Contex
         else:
             problems.append(Problem(file, f"unknown source key '{key}'", fid, "source"))
     return problems
+
+
+# --- the order of battle -------------------------------------------------------------------
+
+
+def left_out_ids(problems: Iterable[Problem], kept: Iterable[str]) -> set[str]:
+    """The ids a file gave whose entries were left out: named by a problem, not kept."""
+    return {p.feature for p in problems if p.feature} - set(kept)
+
+
+def read_formations(directory: Path, ctx: _Context) -> tuple[dict[str, dict[str, Any]], list[Problem]]:
+    """The formations that pass their checks, by id, and every problem: an entry that fails
+    its schema or names an unknown source is left out; a broken chain is reported and kept
+    (the chain then stops there)."""
+    path = directory / "formations.json"
+    name = rel(path)
+    kept, problems = read_entries(path, ctx.schema, lambda fid, entry: _source_problems(name, fid, entry, ctx))
+    found = dict(kept)
+    findings = oob.formation_findings(found, left_out_ids(problems, found))
+    problems += [Problem(name, f.message, f.entry, f.field) for f in findings]
+    return found, problems
+
+
+def _unit_chain_checks(formations: dict[str, dict[str, Any]], part: _LayerFile, left_out: set[str]) -> list[Problem]:
+    """Every unit names its higher formation; a unit is never dropped for it (it is still
+    drawn, with the problem reported)."""
+    units = [f["properties"] for f in part.features]
+    return [Problem(part.file, f.message, f.entry, f.field) for f in oob.unit_findings(units, formations, left_out)]
 
 
 def _finite(coords: Any) -> bool:
@@ -620,14 +656,15 @@ def _report(problems: Iterable[Problem], files: Iterable[str]) -> dict[str, list
 
 
 def load_atlas(directory: Path | None = None, strict: bool = False) -> Atlas:
-    """Read the schema, the bibliography and every layer of the folder (geodata/ unless
+    """Read the schema, the bibliography, the order of battle and every layer of the folder (geodata/ unless
     KUMSONG_GEODATA names another). What fails is left out (strict: raise instead)."""
     directory = Path(directory or geodata_dir())
     schema, problems = load_schema(directory)
     sources, source_problems = read_sources(directory, schema)
     problems += source_problems
-    left_out = {p.feature for p in source_problems if p.feature} - set(sources)
-    ctx = _Context(schema, sources, left_out)
+    ctx = _Context(schema, sources, left_out_ids(source_problems, sources))
+    formations, formation_problems = read_formations(directory, ctx)
+    problems += formation_problems
     files: dict[str, _LayerFile] = {}
     for path in sorted(directory.glob("*.geojson")):
         part, file_problems = read_layer(path, ctx)
@@ -639,6 +676,8 @@ def load_atlas(directory: Path | None = None, strict: bool = False) -> Atlas:
             continue
         files[part.layer] = part
     problems += _cross_checks(files)
+    if formations and "units" in files:  # with none, the file's own problem says why
+        problems += _unit_chain_checks(formations, files["units"], left_out_ids(formation_problems, formations))
     for layer in LAYERS:
         if layer not in files and not any(Path(p.file).stem == layer for p in problems):
             problems.append(Problem(f"{directory.name}/", f"no file holds the layer '{layer}'"))
@@ -646,12 +685,19 @@ def load_atlas(directory: Path | None = None, strict: bool = False) -> Atlas:
         raise GeodataError(problems)
     layers = {layer: layer_frame(layer, files[layer].features if layer in files else [], schema) for layer in LAYERS}
     metadata = {layer: {**part.metadata, "file": part.file} for layer, part in files.items()}
-    return Atlas(layers=layers, sources=sources, metadata=metadata, problems=tuple(problems), schema=schema)
+    return Atlas(
+        layers=layers,
+        sources=sources,
+        metadata=metadata,
+        formations=formations,
+        problems=tuple(problems),
+        schema=schema,
+    )
 
 
 def atlas_files(directory: Path) -> list[str]:
-    """The files of the atlas as problems name them, schema and bibliography first."""
-    return [rel(directory / "schema.json"), rel(directory / "sources.json")] + [
+    """The files of the atlas as problems name them, schema, bibliography and order of battle first."""
+    return [rel(directory / name) for name in ("schema.json", "sources.json", "formations.json")] + [
         rel(path) for path in sorted(directory.glob("*.geojson"))
     ]
 

@@ -16,6 +16,7 @@ import pandas as pd
 
 from src.calendar import day_label, iso_label
 from src.data import Atlas, prop
+from src.formations import Formations, chain_names
 from src.styles import CERTAINTY_LABELS, SIDE_LABELS
 from src.timeline import FrontState
 
@@ -97,11 +98,15 @@ def hill_facts(row: Any) -> list[str]:
     return [f"Elevation {row['elevation_m']:.0f} m"] if prop(row, "elevation_m") else []
 
 
-def unit_facts(row: Any) -> list[str]:
-    return [
+def unit_facts(row: Any, formations: Formations | None = None) -> list[str]:
+    """Side and echelon, dates, and the chain of higher formations when they are given
+    ('Part of: IX Corps, US Eighth Army'; nothing for a parent that did not resolve)."""
+    facts = [
         f"{SIDE_LABELS[row['side']]}, {row['echelon']}",
         f"Here from {iso_label(row['from'])} to {iso_label(row['to'])}",
     ]
+    part_of = chain_names(formations or {}, prop(row, "parent"))
+    return [*facts, "Part of: " + ", ".join(part_of)] if part_of else facts
 
 
 def movement_facts(row: Any) -> list[str]:
@@ -131,7 +136,7 @@ def accounts(atlas: Atlas, value: Any) -> tuple[tuple[str, str, str], ...]:
 
 def short_designation(name: str, nation: str) -> str:
     """'ROK 6th Division' -> 'ROK 6'; 'US 187th Airborne RCT' -> 'US 187'."""
-    if "Capital" in name:
+    if name.startswith("ROK Capital"):
         return "ROK Cap"
     number = re.search(r"\d+", name)
     return f"{nation if nation != 'PRC' else 'PVA'} {number.group(0) if number else name[:8]}"

@@ -25,6 +25,7 @@ LOADABLE: list[str] = [p for p in PAYLOADS if not DATA_MARKUP.search(p)]
 FEATURE_TEXT = ("name", "name_ko", "name_zh", "summary", "note", "label", "cite")
 SOURCE_TEXT = ("author", "title", "cite", "note", "trust")
 CLAIM_TEXT = ("counts", "cite")
+FORMATION_TEXT = ("name", "cite", "note")
 # Marks that would be markup if they reached Markdown unescaped.
 MARKUP = set("`*_{}[]<>!|~$&^=#")
 
@@ -88,7 +89,11 @@ def inject(target: Path, source: Path = GEODATA_DIR) -> Path:
         chapter["points"] = [f"{point} {next(payloads)}" for point in chapter["points"]]
         chapter["notes"] = " · ".join([chapter.get("notes", ""), *LOADABLE])
     chapters_path.write_text(json.dumps(doc, ensure_ascii=False), encoding="utf-8")
-    for name, key, fields in (("sources.json", "sources", SOURCE_TEXT), ("claims.json", "claims", CLAIM_TEXT)):
+    for name, key, fields in (
+        ("sources.json", "sources", SOURCE_TEXT),
+        ("claims.json", "claims", CLAIM_TEXT),
+        ("formations.json", "formations", FORMATION_TEXT),
+    ):
         path = target / name
         doc = json.loads(path.read_text(encoding="utf-8"))
         records = doc[key].values() if isinstance(doc[key], dict) else doc[key]

@@ -186,13 +186,16 @@ def _geojson_cases(file: str) -> list[Case]:
 
 
 def _json_cases() -> list[Case]:
-    chapters, claims, sources = "chapters.json", "claims.json", "sources.json"
+    chapters, claims, sources, formations = "chapters.json", "claims.json", "sources.json", "formations.json"
 
     def chapter(change):
         return _entry("chapters", 2, change)  # the lull
 
     def claim(change):
         return _entry("claims", 0, change)
+
+    def formation(change):
+        return _entry("formations", 1, change)  # IX Corps
 
     def source(change):
         return _doc(lambda doc: change(doc["sources"]["time1953"]))
@@ -221,6 +224,15 @@ def _json_cases() -> list[Case]:
         Case(claims, "duplicate-id", _duplicate_entry("claims", 0), "id used twice"),
         Case(claims, "html-in-text", claim(_set("counts", SCRIPT)), "must not contain HTML"),
         Case(claims, "very-large", VERY_LARGE, "over the limit"),
+        Case(formations, "invalid-json", INVALID_JSON, "not valid JSON"),
+        Case(formations, "truncated", TRUNCATED, "not valid JSON"),
+        Case(formations, "missing-required", formation(_pop("echelon")), "'echelon' is a required property"),
+        Case(formations, "wrong-type", formation(_set("parent", 8)), "feature 'ix-corps' · field 'parent'"),
+        Case(formations, "unknown-source", formation(_set("source", "nobody1999")), "unknown source key 'nobody1999'"),
+        Case(formations, "unknown-reference", formation(_set("parent", "ghost")), "unknown formation 'ghost'"),
+        Case(formations, "duplicate-id", _duplicate_entry("formations", 1), "id used twice"),
+        Case(formations, "html-in-text", formation(_set("note", SCRIPT)), "must not contain HTML"),
+        Case(formations, "very-large", VERY_LARGE, "over the limit"),
         Case(sources, "invalid-json", INVALID_JSON, "not valid JSON"),
         Case(sources, "truncated", TRUNCATED, "not valid JSON"),
         Case(sources, "missing-required", source(_pop("title")), "'title' is a required property"),
@@ -335,7 +347,7 @@ def test_every_file_has_the_whole_matrix():
     for file in [*TARGETS, "chapters.json"]:
         for name in ("invalid-json", "truncated", "missing-required", "wrong-type", "lon-lat-swapped", "html-in-text"):
             assert (file, name) in names
-    for file in [*TARGETS, "chapters.json", "claims.json", "sources.json", "schema.json"]:
+    for file in [*TARGETS, "chapters.json", "claims.json", "sources.json", "formations.json", "schema.json"]:
         assert {(file, "very-large"), (file, "invalid-json"), (file, "truncated")} <= names
 
 

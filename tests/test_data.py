@@ -29,7 +29,7 @@ def _feature(doc: dict, fid: str) -> dict:
 # --- the real data ------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("name", [*GEOJSON_FILES, "sources.json"])
+@pytest.mark.parametrize("name", [*GEOJSON_FILES, "sources.json", "formations.json"])
 def test_every_file_is_valid(name):
     report = validate()
     problems = report[f"geodata/{name}"]
@@ -318,7 +318,7 @@ def test_validate_command_prints_a_line_per_file(capsys, geodata_copy):
     assert cli.main(["validate"]) == 0
     out = capsys.readouterr().out.splitlines()
     assert "geodata/front_lines.geojson: ok" in out
-    every = len(GEOJSON_FILES) + 4  # with schema, sources, chapters and claims
+    every = len(GEOJSON_FILES) + 5  # with schema, sources, formations, chapters and claims
     assert out[-2] == f"{every} of {every} files valid"
     assert out[-1] == "cross-layer: units and hills on their side of every dated line: ok"
 
