@@ -23,7 +23,7 @@ from src.daytext import day_panels
 from src.layers import LAYER_LABELS
 from src.legend import legend_html
 from src.safetext import script_json, script_text, style_text
-from src.scene import asset, build_scene
+from src.scene import asset, build_scene, drawer_js
 from src.text import accounts
 
 FILE_NAME = "kumsong-1953.html"
@@ -75,7 +75,7 @@ def export_html(battle: Battle, chapters: list[Chapter]) -> str:
         "PLAYER_CSS": style_text(_asset("player.css")),
         "LEAFLET_JS": script_text(leaflet_js),
         "DATA": script_json(export_data(battle, chapters)),
-        "DRAWER_JS": script_text(asset("drawer.js")),
+        "DRAWER_JS": script_text(drawer_js()),
         "PLAYER_JS": script_text(_asset("player.js")),
     }
     slot = re.compile(rf"/\*({'|'.join(fills)})\*/")

@@ -26,7 +26,8 @@ from src import styles
 from src.constants import MAP_CENTRE
 from src.data import prop
 from src.day import Battle, Day, hill_rows, holder_on
-from src.symbols import ECHELON_MARKS, arrowhead, hill_svg, unit_svg
+from src.echelons import ECHELON_RANK
+from src.symbols import ECHELON_CODES, arrowhead, hill_svg, unit_symbol
 from src.text import (
     event_when,
     front_title,
@@ -48,7 +49,7 @@ Record = dict[str, Any]
 
 @dataclass(frozen=True)
 class LegendEntry:
-    swatch: str  # "line", "arrow", "area", "icon" or "event"
+    swatch: str  # "line", "arrow", "area", "icon", "event", "aggregate" or "nudge"
     style: str  # key into draw_styles()
     text: str
 
@@ -224,28 +225,75 @@ def _movements(battle: Battle, info: Day) -> list[Record]:
     return [{"f": row["id"], "s": f"move.{row['kind']}"} for row in rows(info.movements)]
 
 
+def importance(battle: Battle) -> dict[str, int]:
+    """How much of the battle happened at each place: the events that name it. Where names
+    compete for room, the place with more events is named first."""
+    counts: dict[str, int] = {}
+    for row in rows(battle.atlas["events"]):
+        for place in prop(row, "places") or []:
+            counts[place] = counts.get(place, 0) + 1
+    return counts
+
+
 def _hill_features(battle: Battle) -> dict[str, Feature]:
+    imp = importance(battle)
     return {
-        row["id"]: _feature(battle, row, "hills", hill_facts(row), label="minor")
+        row["id"]: _feature(battle, row, "hills", hill_facts(row), label="minor", imp=imp.get(row["id"], 0))
         for row in rows(hill_rows(battle.atlas["places"]))
     }
 
 
 def _hills(battle: Battle, info: Day) -> list[Record]:
-    out = []
-    for row in rows(hill_rows(battle.atlas["places"])):
-        holder = holder_on(row["control"], info.day) or "contested"
-        out.append(
-            {"f": row["id"], "s": f"hill.{holder}", "line": held_text(holder), "dated": 1, "tipx": f": {holder}"}
+    """Who held each hill that day: the style says it, and the popup's line comes with it."""
+    return [
+        {"f": row["id"], "s": f"hill.{holder_on(row['control'], info.day) or 'contested'}"}
+        for row in rows(hill_rows(battle.atlas["places"]))
+    ]
+
+
+def field_t(name: str, nation: str) -> str:
+    """A unit's designation beside its frame (APP-6 field T): 'ROK 6', 'US 45'; a Chinese
+    unit's number alone, since every diamond on this map is Chinese."""
+    short = short_designation(name, nation)
+    return short.removeprefix("PVA ")
+
+
+def _unit_features(battle: Battle) -> dict[str, Feature]:
+    table = formation_table(battle)
+    out = {}
+    for row in rows(battle.atlas["units"]):
+        parent = prop(row, "parent")
+        own = prop(row, "formation")
+        out[row["id"]] = _feature(
+            battle,
+            row,
+            "units",
+            unit_facts(row, battle.atlas.formations),
+            short=table[own]["short"] if own in table else field_t(row["name"], row["nation"]),
+            higher=table[parent]["short"] if parent in table else "",
+            parent=parent if parent in table else None,
+            formation=own if own in table else None,
+            rank=ECHELON_RANK.get(row["echelon"], 0),
         )
     return out
 
 
-def _unit_features(battle: Battle) -> dict[str, Feature]:
-    return {
-        row["id"]: _feature(battle, row, "units", unit_facts(row), short=short_designation(row["name"], row["nation"]))
-        for row in rows(battle.atlas["units"])
-    }
+def formation_table(battle: Battle) -> dict[str, Feature]:
+    """The order of battle as the drawer reads it: each formation's symbol, its fields and
+    the one above it, so a formation can stand for its units where they have no room."""
+    formations = battle.atlas.formations
+    out = {}
+    for fid, f in formations.items():
+        parent = f.get("parent")
+        out[fid] = {
+            "name": names(f),
+            "short": f["short"],
+            "higher": formations[parent]["short"] if parent in formations else "",
+            "parent": parent if parent in formations else None,
+            "rank": ECHELON_RANK[f["echelon"]],
+            "s": f"unit.{f['side']}.{f['echelon']}",
+        }
+    return out
 
 
 def _units(battle: Battle, info: Day) -> list[Record]:
@@ -313,8 +361,10 @@ REGISTRY: tuple[Layer, ...] = (  # in legend order; draw_order says what lies on
         "units",
         "Units",
         (
-            L("icon", "unit.UNC.division", "UNC unit: rectangle; XX division, III regiment"),
-            L("icon", "unit.PVA.army", "PVA unit: diamond; XXX army (corps-sized), XX division"),
+            L("icon", "unit.UNC.division", "UNC unit (APP-6 friend, a rectangle): XX division, XXX corps"),
+            L("icon", "unit.PVA.army", "PVA unit (APP-6 hostile, a diamond): XX division, XXX army (corps-sized)"),
+            L("aggregate", "unit.UNC.corps", "A formation standing for its units (their count on its corner)"),
+            L("nudge", "unit.UNC.division", "Nudged aside: a leader to a dot where the unit stood"),
         ),
         _units,
         _unit_features,
@@ -378,11 +428,22 @@ def draw_styles() -> dict[str, dict[str, Any]]:
             "head": {**style, "weight": 1, "fillColor": style["color"], "fillOpacity": 1},
         }
     for holder in styles.SIDE_COLOURS:
-        out[f"hill.{holder}"] = {"icon": hill_svg(holder), "box": [styles.HILL_PX, styles.HILL_PX]}
-    w, h = (round(n * styles.UNIT_SCALE) for n in (40, 44))
+        out[f"hill.{holder}"] = {
+            "icon": hill_svg(holder),
+            "box": [styles.HILL_PX, styles.HILL_PX],
+            "line": held_text(holder),
+            "dated": 1,
+            "tipx": f": {holder}",
+        }
     for side in ("UNC", "PVA"):
-        for echelon in ECHELON_MARKS:
-            out[f"unit.{side}.{echelon}"] = {"icon": unit_svg(side, echelon), "box": [w, h], "unit": True}
+        for echelon in ECHELON_CODES:
+            symbol = unit_symbol(side, echelon)
+            out[f"unit.{side}.{echelon}"] = {
+                "icon": symbol.svg,
+                "box": list(symbol.size),
+                "anchor": list(symbol.anchor),
+                "unit": True,
+            }
     return out
 
 

@@ -8,6 +8,7 @@ from html import escape
 from typing import Any
 
 from src.layers import REGISTRY, LegendEntry, draw_styles
+from src.styles import INK
 
 
 def _line(style: dict[str, Any], arrow: bool = False) -> str:
@@ -43,10 +44,31 @@ EVENT_SWATCH = (
 )
 
 
+def _unit(style: dict[str, Any], extra: str = "") -> str:
+    w, h = style["box"]
+    return (
+        f'<span style="display:inline-block;position:relative;width:{w}px;height:{h}px" class="atlas-sym">'
+        f"{style['icon']}{extra}</span>"
+    )
+
+
+# The cue of a formation standing for its units, and of a nudge, drawn as the map draws them.
+AGGREGATE_CUE = '<span class="atlas-badge">3</span>'
+NUDGE_CUE = (
+    '<svg width="14" height="14" aria-hidden="true" style="position:absolute;left:-12px;bottom:-8px">'
+    f'<line x1="12" y1="2" x2="4" y2="10" stroke="{INK}" stroke-width="1.5"/>'
+    f'<circle cx="4" cy="10" r="3" fill="{INK}" stroke="#FFF"/></svg>'
+)
+
+
 def swatch(entry: LegendEntry) -> str:
     style = draw_styles()[entry.style]
     if entry.swatch == "event":
         return EVENT_SWATCH
+    if entry.swatch == "aggregate":
+        return _unit(style, AGGREGATE_CUE)
+    if entry.swatch == "nudge":
+        return _unit(style, NUDGE_CUE)
     if entry.swatch == "icon" and "circle" in style:
         return _circle(style["circle"])
     if entry.swatch == "icon":

@@ -3,7 +3,7 @@
 streamlit-folium re-creates the whole map when the base map's script changes, so the base
 map holds everything that never changes with the date, the scene included; a step sends
 only a one-line script (`day_step`) that tells the drawer which day, layers and language
-to show. The drawing itself is src/drawer_assets/drawer.js, shared with the offline file.
+to show. The drawing itself is src/drawer_assets/*.js, shared with the offline file.
 """
 
 from __future__ import annotations
@@ -24,7 +24,7 @@ from src.daytext import panels_json
 from src.layers import LAYER_LABELS
 from src.legend import legend_html
 from src.safetext import script_json
-from src.scene import asset, scene_json
+from src.scene import APP_SCRIPTS, asset, drawer_js, scene_json
 
 MAP_HEIGHT = 640  # px before a page's CSS sizes the map's frame from the window
 
@@ -63,8 +63,8 @@ class Drawer(JSCSSMixin):
         """
         {% macro script(this, kwargs) %}
         {{ this.code }}
-        window.atlasDrawer = AtlasDrawer({{ this._parent.get_name() }}, {{ this.scene }}, {{ this.options }});
-        {% if this.follow %}AtlasDrawer.followPage(window.atlasDrawer, {{ this.follow }});{% endif %}
+        Atlas.drawer({{ this._parent.get_name() }}, {{ this.scene }}, {{ this.options }});
+        {% if this.follow %}Atlas.followPage(Atlas.live, {{ this.follow }});{% endif %}
         {% endmacro %}
         """
     )
@@ -82,11 +82,11 @@ class Drawer(JSCSSMixin):
             self.code, self.scene = "", SCENE_GLOBAL
         else:
             self.default_js, self.default_css = [("leaflet", static_url("vendor/leaflet/leaflet.js"))], []
-            self.code = asset("drawer.js") + f"\ndocument.head.insertAdjacentHTML('beforeend', {style_json()});"
+            self.code = drawer_js(APP_SCRIPTS) + f"\ndocument.head.insertAdjacentHTML('beforeend', {style_json()});"
             self.scene = jinja_inert(scene_json(battle))
 
 
-SCENE_GLOBAL = "window.atlasScene"
+SCENE_GLOBAL = "Atlas.scene"
 
 
 @lru_cache(maxsize=4)
@@ -94,7 +94,7 @@ def drawer_files(battle: Battle) -> tuple[tuple[str, str], ...]:
     """What the map iframe loads besides Leaflet's CSS: Leaflet, the drawer and the scene in
     one script, and the drawer's CSS."""
     leaflet = leaflet_inline()[0].replace("//# sourceMappingURL=leaflet.js.map", "")
-    bundle = f"{leaflet}\n;{asset('drawer.js')}\n;{SCENE_GLOBAL} = {scene_json(battle)};\n"
+    bundle = f"{leaflet}\n;{drawer_js(APP_SCRIPTS)}\n;{SCENE_GLOBAL} = {scene_json(battle)};\n"
     return (("map.js", bundle), ("drawer.css", asset("drawer.css")))
 
 
@@ -117,7 +117,7 @@ class Step(MacroElement):
     _template = Template(
         """
         {% macro script(this, kwargs) %}
-        window.atlasDrawer && window.atlasDrawer.show({{ this.args }});
+        window.Atlas && Atlas.live && Atlas.live.show({{ this.args }});
         {% endmacro %}
         """
     )
@@ -142,7 +142,7 @@ def base_map(
     """The map that stays put while the days change: view, tiles, styles and the drawer.
 
     `follow`: the page's day slider and step controls, which the map follows at once (the
-    server then confirms the day; see followPage in drawer.js); `fit`: open on the
+    server then confirms the day; see follow.js); `fit`: open on the
     whole battle rather than at `location` and `zoom`; `fill`: the map fills its frame, which
     the page sizes from the window; `keys`: keys passed on to the page
     even when the map has the focus (the page's own shortcuts)."""

@@ -14,8 +14,8 @@ from src import styles
 from src.assets import package_text
 from src.calendar import day_label
 from src.constants import THEATRE_BBOX, ZOOM_RANGE, ZOOM_STEP
-from src.day import Battle
-from src.layers import DRAW_ORDER, day_records, draw_styles, features
+from src.day import Battle, Day
+from src.layers import DRAW_ORDER, day_records, draw_styles, features, formation_table
 from src.locator import locator_svg
 from src.safetext import script_json
 
@@ -29,6 +29,15 @@ def battle_bounds(battle: Battle) -> list[list[float]]:
         west, south, east, north = fronts.total_bounds
         south -= 0.06  # the arrows and units behind the old line
     return [[round(south, 4), round(west, 4)], [round(north, 4), round(east, 4)]]
+
+
+def story_places(info: Day) -> list[str]:
+    """The places the day's events name: the map names them before any other."""
+    seen: dict[str, None] = {}
+    for places in info.events.get("places", []):
+        for place in places if isinstance(places, list) else []:
+            seen[place] = None
+    return list(seen)
 
 
 @lru_cache(maxsize=4)
@@ -45,12 +54,18 @@ def build_scene(battle: Battle) -> dict[str, Any]:
         },
         "styles": draw_styles(),
         "order": list(DRAW_ORDER),
-        "labelOffset": list(styles.LABEL_OFFSET_PX),
-        "unitLabelPx": styles.UNIT_LABEL_PX,
+        "unitTextPx": styles.UNIT_TEXT_PX,
+        "ink": styles.INK,
+        "formations": formation_table(battle),
         "locator": locator_svg(battle_bounds(battle)),  # None without its outline: no inset
         "features": features(battle),
         "days": [
-            {"iso": info.day.isoformat(), "label": day_label(info.day), "records": day_records(battle, info)}
+            {
+                "iso": info.day.isoformat(),
+                "label": day_label(info.day),
+                "story": story_places(info),
+                "records": day_records(battle, info),
+            }
             for info in battle.series()
         ],
     }
@@ -65,3 +80,14 @@ def scene_json(battle: Battle) -> str:
 def asset(name: str) -> str:
     """A JS or CSS file of the drawer, as text."""
     return package_text("drawer_assets", name)
+
+
+# The drawer's scripts, one concept a file, in the order they build the one namespace
+# (window.Atlas): the pure parts first. The offline file has its own player, not follow.js.
+DRAWER_SCRIPTS = ("geometry.js", "generalise.js", "placement.js", "layout.js", "controls.js", "draw.js")
+APP_SCRIPTS = (*DRAWER_SCRIPTS, "follow.js")
+
+
+def drawer_js(names: tuple[str, ...] = DRAWER_SCRIPTS) -> str:
+    """The drawer's scripts as one text, concatenated as they are loaded (no bundler)."""
+    return "\n;".join(asset(name) for name in names)

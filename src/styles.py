@@ -13,7 +13,6 @@ SIDE_COLOURS = {
     "PVA": "#D55E00",  # vermilion
     "contested": "#7A7A7A",  # grey
 }
-SIDE_FILLS = {"UNC": "#C6E0F2", "PVA": "#F7D2B6", "contested": "#DDDDDD"}  # symbol fills
 SIDE_LABELS = {
     "UNC": "UN Command (ROK / US)",
     "PVA": "Chinese People's Volunteers",
@@ -47,9 +46,7 @@ LOCATOR = {"land": "#E4DCC8", "coast": "#7A7060", "sea": "#FFFFFF", "battle": "#
 # Symbol boxes in CSS pixels at scale 1 (the drawer multiplies them by the map's scale).
 HILL_PX = 18
 EVENT_PX = 26
-UNIT_SCALE = 0.8  # unit symbols are drawn at this fraction of symbols.unit_svg's size
-UNIT_LABEL_PX = 11  # the line under a unit symbol that carries its short designation
-LABEL_OFFSET_PX = (-10, 8)  # a name's anchor relative to its point: right of and above it
+UNIT_TEXT_PX = 10  # a unit's fields beside its frame: its designation and its higher formation
 
 CERTAINTY_LABELS = {
     "attested": "attested: read from a map, coordinate list or exact description",

@@ -1,45 +1,61 @@
-"""Small SVG symbols: military unit symbols in the APP-6 / MIL-STD-2525 manner, hill
-markers and arrowheads. Each differs by shape as well as colour."""
+"""Small SVG symbols: APP-6 / MIL-STD-2525 unit symbols (by milsymbol), hill markers and
+arrowheads. Each differs by shape as well as colour."""
 
 from __future__ import annotations
 
 import math
+from dataclasses import dataclass
+from functools import cache
 
-from src.styles import SIDE_COLOURS, SIDE_FILLS
+from milsymbol import Symbol
 
-# APP-6 echelon marks. A PVA "army" (jun) was a corps-sized formation: XXX.
-ECHELON_MARKS = {"regiment": "III", "division": "XX", "corps": "XXX", "army": "XXX", "army group": "XXXX"}
+from src.styles import INK, SIDE_COLOURS
+
+# APP-6 echelon amplifiers as MIL-STD-2525D codes (SIDC digits 9-10). A PVA army (jun) was a
+# corps-sized formation, so it takes the corps mark (XXX); an army group (bingtuan) commanded
+# several armies, as a Western field army did (XXXX).
+ECHELON_CODES = {
+    "regiment": "17",
+    "division": "21",
+    "corps": "22",
+    "army": "22",
+    "army group": "23",
+    "field army": "23",
+    "command": "24",
+}
+UNIT_SYMBOL_SIZE = 20  # milsymbol's size: a friendly division's frame is about 30 px across
+# The standard's affiliations: the UNC side's documents draw the UNC as friend (a rectangle)
+# and the Chinese as hostile (a diamond); the legend says so.
+AFFILIATION = {"UNC": "3", "PVA": "6"}
 
 
-def unit_svg(side: str, echelon: str, scale: float = 1.0) -> str:
-    """A land-unit infantry symbol: rectangle frame for the UNC, diamond for the PVA."""
-    w, h = 40 * scale, 44 * scale
-    stroke, fill = SIDE_COLOURS[side], SIDE_FILLS[side]
-    top = 14 * scale
-    sw = 2 * scale
-    if side == "PVA":
-        cx, cy, r = w / 2, top + 15 * scale, 14 * scale
-        frame = f'<polygon points="{cx},{cy - r} {cx + r},{cy} {cx},{cy + r} {cx - r},{cy}" '
-        k = r / 2
-        cross = (
-            f'<path d="M{cx - k},{cy - k} L{cx + k},{cy + k} M{cx - k},{cy + k} L{cx + k},{cy - k}" '
-            f'stroke="#1A1A1A" stroke-width="{sw * 0.8}"/>'
-        )
-    else:
-        x0, y0, fw, fh = 4 * scale, top + 4 * scale, 32 * scale, 22 * scale
-        frame = f'<rect x="{x0}" y="{y0}" width="{fw}" height="{fh}" '
-        cross = (
-            f'<path d="M{x0},{y0} L{x0 + fw},{y0 + fh} M{x0},{y0 + fh} L{x0 + fw},{y0}" '
-            f'stroke="#1A1A1A" stroke-width="{sw * 0.8}"/>'
-        )
-    frame += f'fill="{fill}" stroke="{stroke}" stroke-width="{sw}"/>'
-    mark = ECHELON_MARKS.get(echelon, "")
-    text = (
-        f'<text x="{w / 2}" y="{11 * scale}" text-anchor="middle" font-size="{10 * scale}" '
-        f'font-family="sans-serif" font-weight="700" fill="#1A1A1A">{mark}</text>'
+@dataclass(frozen=True)
+class UnitSymbol:
+    svg: str
+    size: tuple[float, float]  # the SVG's box, px
+    anchor: tuple[float, float]  # the frame's centre in that box, px: the unit's position
+
+
+def sidc(side: str, echelon: str) -> str:
+    """A land-unit infantry SIDC (MIL-STD-2525D numeric): version 10, reality, side, land unit."""
+    return f"100{AFFILIATION[side]}1000{ECHELON_CODES[echelon]}1211000000"
+
+
+@cache
+def unit_symbol(side: str, echelon: str) -> UnitSymbol:
+    """The frame, the infantry cross and the echelon mark, drawn by milsymbol; the unique
+    designation and the higher formation are the drawer's text, beside the frame where the
+    standard puts them (fields T and M), so they can be translated and a symbol is made once
+    per side and echelon, not per unit."""
+    symbol = Symbol(sidc(side, echelon), size=UNIT_SYMBOL_SIZE)
+    if not symbol.is_valid():
+        raise ValueError(f"milsymbol has no symbol for {side} {echelon}")
+    size, anchor = symbol.get_size(), symbol.get_anchor()
+    return UnitSymbol(
+        svg=symbol.as_svg(),
+        size=(round(size["width"], 2), round(size["height"], 2)),
+        anchor=(round(anchor["x"], 2), round(anchor["y"], 2)),
     )
-    svg = f'<svg xmlns="http://www.w3.org/2000/svg" width="{w}" height="{h}" viewBox="0 0 {w} {h}">'
-    return f"{svg}{text}{frame}{cross}</svg>"
 
 
 def hill_svg(holder: str, scale: float = 1.0) -> str:
@@ -55,7 +71,7 @@ def hill_svg(holder: str, scale: float = 1.0) -> str:
     dash = f' stroke-dasharray="{3 * scale} {2 * scale}"' if holder == "contested" else ""
     return (
         f'<svg xmlns="http://www.w3.org/2000/svg" width="{s}" height="{s}" viewBox="0 0 {s} {s}">'
-        f'<polygon points="{points}" fill="{SIDE_COLOURS[holder]}" stroke="#1A1A1A" stroke-width="{m}"{dash}/></svg>'
+        f'<polygon points="{points}" fill="{SIDE_COLOURS[holder]}" stroke="{INK}" stroke-width="{m}"{dash}/></svg>'
     )
 
 

@@ -167,7 +167,7 @@ def test_the_offline_file_keeps_every_script_whole(hostile_battle, hostile_chapt
     assert not set(data) & set("<>&\u2028\u2029")
     assert json.loads(data) == json.loads(json.dumps(export_data(hostile_battle, hostile_chapters)))
     assert "L.map(" in player
-    assert "function AtlasDrawer(" in drawer
+    assert "function drawer(map, scene, options)" in drawer
     slot = dataclasses.replace(
         hostile_battle.atlas,
         layers={**hostile_battle.atlas.layers, "events": _renamed(hostile_battle.atlas["events"], "/*PLAYER_JS*/")},

@@ -10,7 +10,16 @@ import pytest
 from src import styles
 from src.data import load_atlas
 from src.day import Battle
-from src.layers import DRAW_ORDER, LAYER_LABELS, REGISTRY, day_records, draw_styles, features
+from src.layers import (
+    DRAW_ORDER,
+    LAYER_LABELS,
+    REGISTRY,
+    day_records,
+    draw_styles,
+    features,
+    formation_table,
+    importance,
+)
 from src.safetext import script_json
 from src.scene import build_scene
 from src.text import popup_html
@@ -56,13 +65,42 @@ def test_the_front_moves_between_days(battle):
     assert lines[0] != lines[1]
 
 
-def test_hill_markers_change_with_the_holder(battle):
+def test_hill_markers_change_with_the_holder_and_their_style_says_who(battle):
     before = {r["f"]: r for r in _records(battle, date(1953, 6, 10), "hills")}
     after = {r["f"]: r for r in _records(battle, date(1953, 6, 20), "hills")}
-    assert (before["hill-973"]["s"], before["hill-973"]["tipx"]) == ("hill.UNC", ": UNC")
-    assert (after["hill-973"]["s"], after["hill-973"]["tipx"]) == ("hill.PVA", ": PVA")
-    assert after["hill-973"]["line"] == "held by Chinese People's Volunteers"
-    assert after["hill-973"]["dated"]  # the drawer puts the day shown before it
+    assert (before["hill-973"]["s"], after["hill-973"]["s"]) == ("hill.UNC", "hill.PVA")
+    style = draw_styles()["hill.PVA"]
+    assert (style["tipx"], style["line"]) == (": PVA", "held by Chinese People's Volunteers")
+    assert style["dated"]  # the drawer puts the day shown before it
+
+
+def test_units_carry_their_fields_and_their_place_in_the_order_of_battle(battle):
+    units = {fid: f for fid, f in features(battle).items() if f["layer"] == "units"}
+    assert (units["pva-203"]["short"], units["pva-203"]["higher"]) == ("203", "68")
+    assert units["pva-203"]["parent"] == "pva-68th-army"
+    assert units["pva-68"]["formation"] == "pva-68th-army"  # the army's own position
+    assert units["pva-68"]["rank"] > units["pva-203"]["rank"]
+    assert (units["us-3"]["short"], units["rok-6-jul"]["short"]) == ("US 3", "ROK 6")  # not 'ROK Cap'
+    table = formation_table(battle)
+    assert table["pva-68th-army"]["parent"] == "pva-20th-army-group"
+    assert table["ix-corps"]["s"] == "unit.UNC.corps"
+    assert table["ix-corps"]["s"] in draw_styles()
+
+
+def test_places_rank_by_the_events_that_name_them(battle):
+    imp = importance(battle)
+    assert imp["capitol-hill"] >= 2
+    assert imp.get("bloody-ridge", 0) < imp["capitol-hill"]
+
+
+def test_unit_symbols_are_milsymbols_anchored_on_their_frames():
+    style = draw_styles()["unit.PVA.division"]
+    w, h = style["box"]
+    ax, ay = style["anchor"]
+    assert 0 < ax < w
+    assert 0 < ay < h
+    assert style["icon"].startswith("<svg")
+    assert "rgb(255,128,128)" in style["icon"]
 
 
 def test_events_are_numbered_as_in_the_day_text(battle):

@@ -56,19 +56,23 @@ def test_the_base_map_links_the_drawer_and_the_whole_battle_as_files_named_by_co
     links = dict(drawer.default_js)
     assert list(links) == ["atlas_map"]  # one file: streamlit-folium loads scripts one by one
     bundle = _published(links["atlas_map"])
-    assert bundle.index("Leaflet") < bundle.index("function AtlasDrawer(") < bundle.index(scene_json(battle))
+    assert (
+        bundle.index("Leaflet")
+        < bundle.index("function drawer(map, scene, options)")
+        < bundle.index(scene_json(battle))
+    )
     assert re.search(r"drawer-[0-9a-f]{16}\.css$", dict(drawer.default_css)["atlas_drawer_css"])
     script = _get_map_string(fmap)
     assert scene_json(battle) not in script
     assert len(script) < 20_000
-    assert "AtlasDrawer(map_div, window.atlasScene," in script
+    assert "Atlas.drawer(map_div, Atlas.scene," in script
 
 
 def test_an_unwritable_static_folder_inlines_the_drawer_and_the_scene(battle, monkeypatch):
     monkeypatch.setattr(mapbuild, "publish", lambda name, text: None)
     fmap = base_map(battle)
     script = _get_map_string(fmap)
-    assert "function AtlasDrawer(" in script
+    assert "function drawer(map, scene, options)" in script
     assert scene_json(battle) in script
     drawer = next(e for e in fmap._children.values() if isinstance(e, Drawer))
     assert dict(drawer.default_js) == {"leaflet": static_url("vendor/leaflet/leaflet.js")}
@@ -90,7 +94,7 @@ def _step_script(battle, day, layers=tuple(LAYER_LABELS), lang="en") -> str:
 
 def test_a_step_sends_only_the_day_the_layers_and_the_language(battle):
     script = _step_script(battle, date(1953, 7, 14), ("hills", "front"), "ko")
-    call = re.search(r"window\.atlasDrawer\.show\((.*?)\);", script).group(1)
+    call = re.search(r"Atlas\.live\.show\((.*?)\);", script).group(1)
     assert json.loads(f"[{call}]") == ["1953-07-14", ["front", "hills"], "ko", {}]  # registry order
     assert len(script) < 1000
 

@@ -1,14 +1,14 @@
 // The offline player: the time controls, the chapters and the day panel around the atlas's
-// one drawer (drawer.js, the same code the app's map runs). Days are indexes into a list of
+// one drawer (src/drawer_assets, the same code the app's map runs). Days are indexes into a list of
 // ISO dates with ready-made labels; no Date object is ever made, so 1953 stays 1953.
 (function () {
   "use strict";
   const D = JSON.parse(document.getElementById("atlas-data").textContent);
   const map = L.map("map", { zoomSnap: 0.5 }).setView(D.centre, D.zoom);
   L.control.scale().addTo(map);
-  const drawer = AtlasDrawer(map, D.scene, { scale: 1, legend: D.legend });
+  const drawer = Atlas.drawer(map, D.scene, { scale: 1, legend: D.legend });
   const days = D.scene.days;
-  const escapeText = (s) => String(s).replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" }[c]));
+  const escapeText = Atlas.esc;
 
   const slider = document.getElementById("day");
   const dayLabel = document.getElementById("day-label");

@@ -99,7 +99,7 @@ def test_the_map_and_the_panel_show_a_step_before_the_server_answers(page, app_u
     expect(page).to_have_url(re.compile("date=1953-07-15"))
     idle(page)
     assert page.evaluate(panel) == shown
-    frame.evaluate("() => window.atlasDrawer.preview('1953-06-20')")  # a day the server never chose
+    frame.evaluate("() => Atlas.live.preview('1953-06-20')")  # a day the server never chose
     assert frame.evaluate("() => document.querySelector('.leaflet-container').dataset.day") == "1953-06-20"
     expect(page.get_by_role("heading", name="20 Jun 1953")).to_be_visible()
     frame.wait_for_function(

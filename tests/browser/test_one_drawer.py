@@ -11,17 +11,19 @@ pytestmark = pytest.mark.browser
 
 # What a person sees of each drawn thing: its stroke, dashes, width and fill, or its icon.
 SIGNATURE = """() => {
-  // A hill moved off another symbol carries a leader line, which depends on the map's size.
-  const withoutLeaders = (m) => {
+  // What the view's size decides is left out: a formation standing for its units, the
+  // count on its corner, a nudge's leader and dot, and which symbols are shown at this scale.
+  const drawnAsRecorded = (m) => {
     const c = m.cloneNode(true);
-    c.querySelectorAll('.atlas-leader').forEach((l) => l.remove());
-    return c.innerHTML.replace(/ style="[^"]*"/g, '').length;
+    c.querySelectorAll('.atlas-leader, .atlas-dot, .atlas-badge').forEach((l) => l.remove());
+    return [c.textContent.trim(), c.innerHTML.replace(/ style="[^"]*"/g, '').length].join('|');
   };
   const paths = [...document.querySelectorAll('.leaflet-overlay-pane path')].map((p) =>
     ['path', p.getAttribute('stroke'), p.getAttribute('stroke-dasharray'), p.getAttribute('stroke-width'),
      p.getAttribute('fill')].join('|'));
-  const markers = [...document.querySelectorAll('.leaflet-marker-pane .leaflet-marker-icon')].map((m) =>
-    ['marker', m.style.width, m.style.height, m.textContent.trim(), withoutLeaders(m)].join('|'));
+  const markers = [...document.querySelectorAll('.leaflet-marker-pane .leaflet-marker-icon')]
+    .filter((m) => !m.dataset.formation || m.dataset.f)
+    .map((m) => ['marker', m.style.width, m.style.height, drawnAsRecorded(m)].join('|'));
   return [...paths, ...markers].sort();
 }"""
 

@@ -1,0 +1,53 @@
+"""Reading a map as a person sees it (mapcheck.js) and the promises every view keeps: no
+unit drawn across the front or from outside the view, the story's places named, few leader
+lines, no name on another name or a symbol, and enough of the places in view named."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from playwright.sync_api import Frame, Page
+
+MAPCHECK = Path(__file__).with_name("mapcheck.js").read_text(encoding="utf-8")
+MAX_LEADERS = 8
+# Share of the places in view that carry their name, by the width of the screen.
+NAMED_SHARE = {390: 0.40, 1280: 0.75, 1920: 0.90}
+
+
+def settled(where: Page | Frame, day: str) -> None:
+    """The day drawn and laid out for the view as it is now."""
+    where.wait_for_function(
+        "(d) => { const c = document.querySelector('.leaflet-container'); return c && c.dataset.day === d "
+        "&& c.dataset.settled === '1'; }",
+        arg=day,
+    )
+
+
+def read_map(where: Page | Frame, keep: list[str] | tuple[str, ...] = ()) -> dict[str, Any]:
+    return where.evaluate(f"({MAPCHECK})", list(keep))
+
+
+def broken_promises(seen: dict[str, Any], share: float) -> list[str]:
+    """What the view does wrong, in words (empty when it keeps every promise)."""
+    out = []
+    if seen["across"]:
+        out.append(f"drawn across the day's front from where they stood: {seen['across']}")
+    if seen["outside"]:
+        out.append(f"drawn in the view though they stood outside it: {seen['outside']}")
+    if seen["storyMissing"]:
+        out.append(f"places the story names, in view, without their names: {seen['storyMissing']}")
+    if seen["leaders"] > MAX_LEADERS:
+        out.append(f"{seen['leaders']} leader lines (at most {MAX_LEADERS})")
+    if seen["covered"]:
+        out.append(f"names on other names or symbols: {seen['covered']}")
+    if seen["unitsOnUnits"]:
+        out.append(f"unit symbols on one another: {seen['unitsOnUnits']}")
+    far = [(u["id"], round(u["off"])) for u in seen["units"] if u["off"] > max(u["frame"]["w"], u["frame"]["h"]) + 1]
+    if far:
+        out.append(f"moved more than their own size: {far}")
+    if seen["named"] < share * seen["places"]:
+        out.append(
+            f"{seen['named']} of {seen['places']} places in view named (at least {share:.0%}): {seen['unnamed']}"
+        )
+    return out

@@ -1,0 +1,99 @@
+"""Placement on the harness page (Leaflet, the drawer and the scene, nothing else) at a
+phone's, a 1280 projector's and a 1920 screen's size: a map that never lies."""
+
+from __future__ import annotations
+
+import pytest
+from playwright.sync_api import expect
+
+from tests.browser.harness import write_harness
+from tests.browser.mapread import NAMED_SHARE, broken_promises, read_map, settled
+
+pytestmark = pytest.mark.browser
+
+SIZES = [{"width": 390, "height": 844}, {"width": 1280, "height": 720}, {"width": 1920, "height": 1080}]
+DAYS = ["1953-06-10", "1953-06-14", "1953-06-18", "1953-07-07", "1953-07-14", "1953-07-16", "1953-07-20", "1953-07-27"]
+
+
+@pytest.fixture(scope="session")
+def harness(battle, tmp_path_factory):
+    return write_harness(battle, tmp_path_factory.mktemp("harness"))
+
+
+def _open(page, harness, day: str, keep: tuple[str, ...] = ()):
+    page.goto(harness.as_uri())
+    page.wait_for_function("() => window.Atlas && Atlas.live")
+    page.evaluate("([d, keep]) => Atlas.live.show(d, null, 'en', {keep})", [day, list(keep)])
+    settled(page, day)
+
+
+@pytest.mark.parametrize("viewport", SIZES)
+def test_every_day_is_drawn_where_it_stood_and_names_its_places(page, harness, viewport):
+    page.goto(harness.as_uri())
+    page.wait_for_function("() => window.Atlas && Atlas.live")
+    problems = {}
+    for day in DAYS:
+        page.evaluate("(d) => Atlas.live.show(d)", day)
+        settled(page, day)
+        found = broken_promises(read_map(page), NAMED_SHARE[viewport["width"]])
+        if found:
+            problems[day] = found
+    assert problems == {}
+
+
+@pytest.mark.parametrize("viewport", [SIZES[1]])
+def test_a_chapters_places_are_named_before_all_others(page, harness, battle):
+    keep = ("hill-938", "christmas-hill", "finger-ridge", "sniper-ridge", "triangle-hill")
+    _open(page, harness, "1953-07-14", keep)
+    seen = read_map(page, keep)
+    assert seen["storyMissing"] == []
+    names = page.eval_on_selector_all(
+        ".atlas-name .atlas-label.kept", "ls => ls.map((l) => l.closest('.atlas-name').dataset.f)"
+    )
+    assert set(keep) <= set(names)  # drawn as the story's (bold)
+
+
+@pytest.mark.parametrize("viewport", SIZES)
+def test_opening_the_legend_moves_nothing(page, harness):
+    _open(page, harness, "1953-07-14")
+    before = read_map(page)["markers"]
+    page.locator(".atlas-legend-control summary").click()
+    expect(page.locator(".atlas-legend-control")).to_have_attribute("open", "")
+    page.wait_for_timeout(100)  # two frames: a layout it set off would have run
+    assert read_map(page)["markers"] == before
+    page.locator(".atlas-legend-control summary").click()
+    assert read_map(page)["markers"] == before
+
+
+@pytest.mark.parametrize("viewport", [SIZES[0]])
+def test_a_formation_standing_for_its_units_says_so_and_opens_them(page, harness):
+    _open(page, harness, "1953-07-14")
+    badge = page.locator(".atlas-agg .atlas-badge").first
+    expect(badge).to_be_visible()
+    members = badge.evaluate("b => b.closest('.atlas-agg').dataset.members.split(' ')")
+    assert int(badge.inner_text()) == len(members) >= 2
+    zoom = page.evaluate("() => Atlas.live.map.getZoom()")
+    shown = len(read_map(page)["units"])
+    badge.click()
+    page.wait_for_function("(z) => Atlas.live.map.getZoom() > z", arg=zoom)
+    settled(page, "1953-07-14")
+    opened = read_map(page)
+    assert any(u["id"] in members for u in opened["units"])  # a unit it stood for, now drawn itself
+    assert broken_promises(opened, 0) == []
+    assert len(opened["units"]) >= 1
+    assert shown >= 1
+
+
+@pytest.mark.parametrize("viewport", [SIZES[1]])
+def test_a_unit_outside_the_view_is_not_drawn_in_it(page, harness):
+    _open(page, harness, "1953-07-14")
+    page.evaluate("() => Atlas.live.map.setView([38.33, 127.75], 12, {animate: false})")
+    settled(page, "1953-07-14")
+    seen = read_map(page)
+    assert seen["outside"] == []
+    assert seen["across"] == []
+    hidden = page.evaluate("""() => [...document.querySelectorAll('.atlas-unit[data-f]')].filter((e) => {
+      const [lon, lat] = Atlas.live.scene.features[e.dataset.f].g.coordinates;
+      const p = Atlas.live.map.latLngToContainerPoint([lat, lon]), s = Atlas.live.map.getSize();
+      return p.x < 0 || p.y < 0 || p.x > s.x || p.y > s.y; }).every((e) => e.style.display === 'none')""")
+    assert hidden
