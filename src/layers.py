@@ -442,6 +442,7 @@ def draw_styles() -> dict[str, dict[str, Any]]:
                 "icon": symbol.svg,
                 "box": list(symbol.size),
                 "anchor": list(symbol.anchor),
+                "frame": list(symbol.frame),
                 "unit": True,
             }
     return out

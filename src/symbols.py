@@ -34,6 +34,7 @@ class UnitSymbol:
     svg: str
     size: tuple[float, float]  # the SVG's box, px
     anchor: tuple[float, float]  # the frame's centre in that box, px: the unit's position
+    frame: tuple[float, float]  # the frame alone (no echelon mark), px: the symbol's own size
 
 
 def sidc(side: str, echelon: str) -> str:
@@ -51,10 +52,13 @@ def unit_symbol(side: str, echelon: str) -> UnitSymbol:
     if not symbol.is_valid():
         raise ValueError(f"milsymbol has no symbol for {side} {echelon}")
     size, anchor = symbol.get_size(), symbol.get_anchor()
+    box = symbol._get_frame_bbox()  # in the symbol's units, 100 to `size` px; milsymbol has no public call
+    scale = UNIT_SYMBOL_SIZE / 100
     return UnitSymbol(
         svg=symbol.as_svg(),
         size=(round(size["width"], 2), round(size["height"], 2)),
         anchor=(round(anchor["x"], 2), round(anchor["y"], 2)),
+        frame=(round((box["x2"] - box["x1"]) * scale, 2), round((box["y2"] - box["y1"]) * scale, 2)),
     )
 
 

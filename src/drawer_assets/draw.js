@@ -13,11 +13,14 @@
   // are drawn smaller, so more divisions have room to stand for themselves.
   const NARROW_PX = 600;
   const NARROW_UNIT_SCALE = 0.7;
+  const NARROW_TEXT_SCALE = 0.9; // and its names a size smaller (as drawer.css's narrow rule)
   const REVERT_MS = 5000; // a preview the page never confirms gives way to the page's day
 
   function drawer(map, scene, options) {
     const opts = Object.assign({ scale: 1, legend: null, fullscreen: true, fit: false, fill: false, keys: [] }, options || {});
-    const k = opts.scale;
+    // A projector's larger type and symbols (opts.scale) are for a projector: a phone that
+    // opens the lecture's link gets the map's own sizes.
+    const k = window.innerWidth < NARROW_PX ? Math.min(opts.scale, 1) : opts.scale;
     const unitScale = () => (map.getSize().x < NARROW_PX ? NARROW_UNIT_SCALE : 1);
     const S = scene.styles;
     const F = scene.features;
@@ -103,8 +106,8 @@
       const st = S[styleKey];
       const s = k * scaleDrawn;
       return {
-        svg: st.icon, w: st.box[0] * s, h: st.box[1] * s, ax: st.anchor[0] * s, ay: st.anchor[1] * s,
-        t, m, fs: Math.round(scene.unitTextPx * k),
+        svg: st.icon, w: st.box[0] * s, h: st.box[1] * s, ax: st.anchor[0] * s, ay: st.anchor[1] * s, fw: st.frame[0] * s, fh: st.frame[1] * s,
+        t, m, fs: Math.round(scene.unitTextPx * k * (scaleDrawn < 1 ? NARROW_TEXT_SCALE : 1)),
       };
     }
     function unitHtml(sym) {
@@ -201,7 +204,7 @@
         radius = Math.max(w, h) / 2;
         // Hills sit above units, so a small hill marker is never buried under a unit symbol.
         layer = named(L.marker(latlng(g.coordinates), { icon: icon(`<div class="atlas-sym" style="width:${w}px;height:${h}px">${st.icon}</div>`, w, h), zIndexOffset: 500 }), tip);
-        layer.on("add", () => { layer.getElement().dataset.f = rec.f; });
+        layer.on("add", () => Object.assign(layer.getElement().dataset, { f: rec.f, ax: w / 2, ay: h / 2 }));
         owner = { marker: layer, fid: rec.f, r: radius, imp: f.imp || 0 };
         into.hills.push(owner);
       }
@@ -295,6 +298,7 @@
       }
       if (more.keep) kept = new Set(more.keep);
       scaleDrawn = unitScale();
+      container.dataset.narrow = scaleDrawn < 1 ? "1" : "0"; // names in a smaller type too (drawer.css)
       const key = [current.iso, current.layers.join(","), current.lang, [...kept].join(","), scaleDrawn].join("|");
       if (key === shownKey) return true;
       shownKey = key;

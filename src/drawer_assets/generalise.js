@@ -6,77 +6,102 @@
 (function (A) {
   "use strict";
   const G = A.geometry;
-
-  // The formations above one (its parent, its parent's parent, ...), nearest first.
-  function ancestors(formations, id) {
-    const out = [];
-    for (let at = id; at && formations[at] && !out.includes(at); at = formations[at].parent) out.push(at);
-    return out;
-  }
+  // How far a formation's symbol may stand from the units it stands for: three of their own
+  // sizes, or a third of the view's shorter side, whichever is more. On a small scale (a
+  // phone's whole battle) an army group stands for armies kilometres apart; on a large one
+  // the divisions stay at the front where they fought.
+  const REACH = 3;
+  const VIEW_REACH = 1 / 3;
 
   // in: {units, formations, boxOf, own, obstacles, front, settle}
-  //   units: [{id, p: [x, y], box, rank, parent, formation}] drawn today with their point in view
-  //   formations: {id: {parent, rank}}; boxOf(formation, p): {box, frame} its symbol takes at p
+  //   units: [{id, p: [x, y], box, frame, core, rank, parent, formation}] drawn today with their point in view
+  //   formations: {id: {parent, rank}}; boxOf(formation, p): {box, frame, core} its symbol takes at p
+  //   (box: with its fields; core: the frame alone; frame: the frame's size)
   //   own: {formation: unit id}: formations with a position record today (in view or not)
   //   obstacles: boxes units must not cover (towns, events, the story's places)
+  //   size: the view's size, px
   //   front: the day's front as segments: a centre on the far side of it is no place to stand
   //   settle(items): the small nudges that would part them ({key: [dx, dy]}): symbols a nudge
   //   parts need no formation to stand for them
   // out: [{key, p, box, rank, parent, unit, formation, members}]: what to draw; `unit` is the
   //   record drawn (a formation's own record, or a unit), `members` the unit ids it stands for.
   function generalise(input) {
-    const { formations, boxOf, own = {}, obstacles = [], front = [], settle = () => ({}) } = input;
+    const { formations, boxOf, own = {}, obstacles = [], front = [], settle = () => ({}), size = { x: 0, y: 0 } } = input;
+    const viewReach = VIEW_REACH * Math.min(size.x, size.y);
+    // The formations above one, nearest first (a broken chain simply ends).
+    const ancestors = (id) => {
+      const out = [];
+      for (let at = id; at && formations[at] && !out.includes(at); at = formations[at].parent) out.push(at);
+      return out;
+    };
+    const stood = {}; // where each unit stood, for the centre of those a formation stands for
+    input.units.forEach((u) => { stood[u.id] = u.p; });
     let items = input.units.map((u) => ({
-      key: u.id, p: u.p, box: u.box, frame: u.frame, rank: u.rank, parent: u.parent, unit: u.id, formation: u.formation || null, members: [u.id],
+      key: u.id, p: u.p, box: u.box, frame: u.frame, core: u.core, rank: u.rank, parent: u.parent, unit: u.id, formation: u.formation || null, members: [u.id],
     }));
-    const chain = (item) => ancestors(formations, item.parent);
     for (let round = 0; round < 64; round += 1) {
-      const hit = new Set();
       const moved = settle(items);
-      const boxes = items.map((item) => (moved[item.key] ? G.shifted(item.box, ...moved[item.key]) : item.box));
-      items.forEach((a, i) => {
-        items.forEach((b, j) => { if (j > i && G.overlaps(boxes[i], boxes[j])) { hit.add(a); hit.add(b); } });
-        if (a.members.length === 1 && obstacles.some((o) => G.overlaps(boxes[i], o))) hit.add(a);
-      });
-      if (!hit.size) break;
-      // The candidates: the formations just above the symbols that collide, lowest first.
-      const candidates = [...new Set([...hit].map((item) => item.parent).filter((f) => formations[f]))]
-        .sort((f, g) => formations[f].rank - formations[g].rank);
-      let merged = null;
-      for (const f of candidates) {
-        merged = collapse(f);
-        if (merged) break;
-      }
+      const at = (item, key) => (moved[item.key] ? G.shifted(item[key], ...moved[item.key]) : item[key]);
+      const colliding = (key) => {
+        const hit = new Set();
+        items.forEach((a, i) => {
+          items.forEach((b, j) => { if (j > i && G.overlaps(at(a, key), at(b, key))) { hit.add(a); hit.add(b); } });
+          if (key === "box" && a.members.length === 1 && obstacles.some((o) => G.overlaps(at(a, key), o))) hit.add(a);
+        });
+        return hit;
+      };
+      // First the symbols that touch (with their fields), by formations near them; then, only
+      // if frames would still lie on frames, by a formation however far its symbol stands.
+      const merged = merge(colliding("box"), REACH) || merge(colliding("core"), Infinity)
+        || merge(colliding("core"), Infinity, true); // last, a formation stands for all below it
       if (!merged) break;
       items = merged;
     }
     return items;
 
+    // The candidates: the formations just above the symbols that collide, lowest first.
+    function merge(hit, reach, deep = false) {
+      const above = (item) => (deep ? ancestors(item.parent) : [item.parent]);
+      const candidates = [...new Set([...hit].flatMap(above).filter((f) => formations[f]))]
+        .sort((f, g) => formations[f].rank - formations[g].rank);
+      for (const f of candidates) {
+        const merged = collapse(f, reach, deep);
+        if (merged) return merged;
+      }
+      return null;
+    }
+
     // The items with the formation standing for those below it, or null where it cannot:
     // its own position is out of view, or the centre of its units lies across the front.
-    function collapse(f) {
-      const under = items.filter((item) => item.formation === f || chain(item).includes(f));
-      const rest = items.filter((item) => !under.includes(item));
-      const self = under.find((item) => item.formation === f);
-      let p;
-      if (own[f] && !self) return null; // its own symbol is out of view: it cannot stand in it
-      if (self) {
-        if (under.length < 2) return null;
-        p = self.p;
-      } else {
-        if (under.length < 2) return null;
-        p = G.centroid(under.map((item) => item.p));
-        if (under.some((item) => G.cutsAny(p, item.p, front))) return null;
-      }
+    function collapse(f, reach, deep) {
+      // Its own symbol and those directly under it: an army group stands for its armies,
+      // and the divisions of an army that still has room stay at the front where they fought
+      // (`deep`: and all those below them).
+      let under = items.filter((item) => item.formation === f || (deep ? ancestors(item.parent).includes(f) : item.parent === f));
+      // its own record's symbol (a formation already standing at the centre of some of its
+      // units is not one: with more of them, its centre moves)
+      const self = under.find((item) => item.formation === f && item.unit);
+      // Its own symbol out of view: where only frames on frames are left, it stands at the
+      // centre of its units in the view; otherwise they stand for themselves.
+      if (own[f] && !self && reach !== Infinity) return null;
+      // A formation stands only for the units near where it is drawn: those far from it would
+      // vanish from the ground they held (the sources put some headquarters well behind).
+      const near = (p) => (item) => Math.hypot(item.p[0] - p[0], item.p[1] - p[1])
+        <= Math.max(reach * Math.max(item.frame.w, item.frame.h), viewReach);
+      let p = self ? self.p : G.centroid(under.map((item) => item.p));
+      under = under.filter(near(p));
+      if (under.length < 2) return null;
       const members = [...new Set(under.flatMap((item) => item.members))];
-      const { box, frame } = boxOf(f, p, self ? self.unit : null);
+      if (!self) p = G.centroid(members.map((id) => stood[id])); // the centre of the units it stands for
+      if (!self && members.some((id) => G.cutsAny(p, stood[id], front))) return null;
+      const rest = items.filter((item) => !under.includes(item));
+      const { box, frame, core } = boxOf(f, p, self ? self.unit : null);
       return rest.concat([{
-        key: `f:${f}`, p, box, frame, rank: formations[f].rank, parent: formations[f].parent,
+        key: `f:${f}`, p, box, frame, core, rank: formations[f].rank, parent: formations[f].parent,
         unit: self ? self.unit : null, formation: f, members,
       }]);
     }
   }
 
   A.generalise = generalise;
-  A.ancestors = ancestors;
 })(window.Atlas = window.Atlas || {});

@@ -35,6 +35,10 @@
     return parts;
   }
 
+  // The frame's size (how far a nudge may go) and the symbol's box without its fields (the
+  // frame and its echelon mark: what no other symbol may cover).
+  const frameOf = (sym, p) => ({ frame: { w: sym.fw, h: sym.fh }, core: { x: p[0] - sym.ax, y: p[1] - sym.ay, w: sym.w, h: sym.h } });
+
   const show = (el, on) => { el.style.display = on ? "" : "none"; };
 
   // d: the drawer's view of itself (see draw.js): map, scene, the entries drawn, the story.
@@ -62,7 +66,14 @@
       delete el.dataset.members;
       delete el.dataset.nudge;
     });
-    E.hills.forEach((h) => { const el = h.marker.getElement(); if (el) show(el, true); });
+    E.hills.forEach((h) => {
+      const el = h.marker.getElement();
+      if (!el) return;
+      show(el, true);
+      if (el.dataset.ml !== undefined) { el.style.marginLeft = el.dataset.ml; el.style.marginTop = el.dataset.mt; }
+      el.querySelectorAll(".atlas-leader, .atlas-dot").forEach((n) => n.remove());
+      delete el.dataset.nudge;
+    });
     E.labels.forEach((l) => {
       const el = l.marker.getElement();
       if (!el) return;
@@ -109,21 +120,23 @@
       // a unit whose position lies outside the view is not drawn in it
       if (!G.inView(p, size)) { show(el, false); return; }
       const sym = symOf(u);
-      units.push({ id: u.fid, p, box: unitBox(sym, p), frame: { w: sym.w, h: sym.h }, rank: u.rank, parent: u.parent, formation: u.formation, u });
+      units.push({ id: u.fid, p, box: unitBox(sym, p), ...frameOf(sym, p), rank: u.rank, parent: u.parent, formation: u.formation, u });
     });
     const byId = {};
     E.units.forEach((u) => { byId[u.fid] = u; });
     const own = {};
     E.units.forEach((u) => { if (u.formation) own[u.formation] = u.fid; });
     const obstacles = [...fixed, ...hills.filter((h) => h.story).map((h) => h.box)];
-    // Nudges take at most half the view's leader lines: the rest are kept for names.
-    const budget = P.MAX_LEADERS / 2;
+    // Nudges take at most half the view's leader lines (a quarter on a narrow map, where a
+    // formation standing for its units reads better than symbols pushed apart): the rest
+    // are kept for names.
+    const budget = P.MAX_LEADERS / (Math.min(size.x, size.y) < 600 ? 4 : 2);
     const settle = (some) => P.nudges({ items: some, fixed: obstacles, lines: [...front, ...rivers], size, budget });
     const items = A.generalise({
-      units, formations: d.scene.formations || {}, own, front, obstacles, settle,
+      units, formations: d.scene.formations || {}, own, front, obstacles, settle, size,
       boxOf: (f, p, unitId) => {
         const sym = unitId ? symOf(byId[unitId]) : d.formationSym(f);
-        return { box: unitBox(sym, p), frame: { w: sym.w, h: sym.h } };
+        return { box: unitBox(sym, p), ...frameOf(sym, p) };
       },
     });
     const shownUnits = new Set(items.filter((i) => i.unit).map((i) => i.unit));
@@ -132,11 +145,11 @@
     let leaders = 0;
     const symbolBoxes = [];
     const fields = []; // {key, box, kind, el}: a unit's fields, which give way to place names
-    items.forEach((item) => {
+    items.forEach((item, n) => {
       const [dx, dy] = moved[item.key] || [0, 0];
       const sym = item.unit ? symOf(byId[item.unit]) : d.formationSym(item.formation);
       const parts = unitParts(sym, item.p);
-      symbolBoxes.push(G.shifted(parts.frame, dx, dy));
+      symbolBoxes.push(Object.assign(G.shifted(parts.frame, dx, dy), { owner: n }));
       let el;
       if (item.unit) {
         el = byId[item.unit].marker.getElement();
@@ -150,7 +163,7 @@
         const span = el.querySelector(`.atlas-field.${part}`);
         if (!parts[part] || !span) return;
         const box = G.shifted(parts[part], dx, dy);
-        if (G.within(box, size)) fields.push({ key: `${item.key}|${part}`, box, kind: "field", el: span });
+        if (G.within(box, size)) fields.push({ key: `${item.key}|${part}`, box, kind: "field", el: span, owner: n, rank: item.rank });
         else show(span, false); // a field cut by the map's edge is left out, not half drawn
       });
       if (dx || dy) {
@@ -163,11 +176,44 @@
       }
     });
 
+    // A field that would lie on another unit's symbol or field gives way (a division's
+    // before its corps'): a name, the lowest of names.
+    const keptFields = [];
+    fields.sort((a, b) => b.rank - a.rank).forEach((f) => {
+      const clash = symbolBoxes.some((s) => s.owner !== f.owner && G.overlaps(s, f.box)) || keptFields.some((k) => G.overlaps(k.box, f.box));
+      show(f.el, !clash);
+      if (!clash) keptFields.push(f);
+    });
+    fields.length = 0;
+    fields.push(...keptFields);
+
     // 4. Hills: those that would lie on a more important one are left out at this scale.
     const order = hills.slice().sort((a, b) => (b.story - a.story) || (b.imp - a.imp));
     const thinned = new Set(P.thin(order));
     order.forEach((h) => { if (thinned.has(h.key)) show(h.h.marker.getElement(), false); });
     const hillsShown = order.filter((h) => !thinned.has(h.key));
+    // A hill under an event's pin, or two the story names on one another: the less important
+    // is nudged (at most its own size, with a leader to a dot at its true point), so each can
+    // be seen and clicked.
+    const storyInView = names.filter((n) => story.has(n.l.fid) && G.inView(n.p, size)).length; // leaders kept for their names
+    const told = hillsShown.filter((h) => h.story || fixed.some((f) => G.overlaps(f, h.box)))
+      .map((h, n) => ({ key: h.key, p: h.p, box: h.box, frame: { w: h.box.w, h: h.box.h }, rank: -n, h }));
+    const hillMoves = P.nudges({
+      items: told, fixed, lines: [...front, ...rivers], size, budget: Math.max(0, P.MAX_LEADERS - leaders - storyInView), // hills lie above units
+    });
+    told.forEach((t) => {
+      const move = hillMoves[t.key];
+      if (!move) return;
+      const el = t.h.h.marker.getElement();
+      if (el.dataset.ml === undefined) { el.dataset.ml = el.style.marginLeft; el.dataset.mt = el.style.marginTop; }
+      el.style.marginLeft = `${parseFloat(el.dataset.ml) + move[0]}px`;
+      el.style.marginTop = `${parseFloat(el.dataset.mt) + move[1]}px`;
+      el.dataset.nudge = `${move[0]},${move[1]}`;
+      d.leaderTo(el, -move[0], -move[1]);
+      t.h.box = G.shifted(t.h.box, move[0], move[1]);
+      t.h.p = [t.h.p[0] + move[0], t.h.p[1] + move[1]];
+      leaders += 1;
+    });
 
     // 5. Names, in order of what the reader is told.
     const rankOf = (n) => (story.has(n.l.fid) ? 0 : n.l.town ? 1 : n.l.kind === "hills" ? 2 : 3);
@@ -176,7 +222,10 @@
       .filter((n) => getComputedStyle(n.inner).display !== "none")
       .filter((n) => !(n.l.kind === "hills" && thinned.has(n.l.fid)))
       .sort((a, b) => (rankOf(a) - rankOf(b)) || (impOf(b) - impOf(a)))
-      .map((n) => ({ key: n.l.fid, p: n.p, r: n.l.r, w: n.w, h: n.h, story: story.has(n.l.fid), town: n.l.town, n }));
+      .map((n) => {
+        const [dx, dy] = hillMoves[n.l.fid] || [0, 0]; // a nudged hill is named where it is drawn
+        return { key: n.l.fid, p: [n.p[0] + dx, n.p[1] + dy], r: n.l.r, w: n.w, h: n.h, story: story.has(n.l.fid), town: n.l.town, n };
+      });
     const soft = [...hillsShown.filter((h) => !h.story).map((h) => ({ key: h.key, box: h.box, kind: "marker" })), ...fields];
     const hard = [...controls, ...fixed, ...symbolBoxes, ...hillsShown.filter((h) => h.story).map((h) => h.box)];
     const placed = P.placeNames({ names: candidates, taken: hard, soft, lines, size, leaders });

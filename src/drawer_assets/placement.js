@@ -96,7 +96,7 @@
         { ring: 10, fields: true }, { ring: 16, fields: true }];
       // Then further out with a leader line, while the view has leaders to spare: the most
       // important names come first, so they take them.
-      [16, 30, 44].forEach((ring) => tries.push({ ring, leader: true, fields: true }));
+      [16, 30, 44, 60].forEach((ring) => tries.push({ ring, leader: true, fields: true }));
       if (name.story) {
         const all = { fields: true, markers: true };
         tries.push({ ring: 0, ...all }, { ring: 6, ...all }, { ring: 16, leader: true, ...all }, { ring: 0, ...all, lines: true });

@@ -28,8 +28,9 @@ def read_map(where: Page | Frame, keep: list[str] | tuple[str, ...] = ()) -> dic
     return where.evaluate(f"({MAPCHECK})", list(keep))
 
 
-def broken_promises(seen: dict[str, Any], share: float) -> list[str]:
-    """What the view does wrong, in words (empty when it keeps every promise)."""
+def broken_promises(seen: dict[str, Any], share: float | None = None) -> list[str]:
+    """What the view does wrong, in words (empty when it keeps every promise); `share`: and
+    names fewer of the places in view than that."""
     out = []
     if seen["across"]:
         out.append(f"drawn across the day's front from where they stood: {seen['across']}")
@@ -43,10 +44,10 @@ def broken_promises(seen: dict[str, Any], share: float) -> list[str]:
         out.append(f"names on other names or symbols: {seen['covered']}")
     if seen["unitsOnUnits"]:
         out.append(f"unit symbols on one another: {seen['unitsOnUnits']}")
-    far = [(u["id"], round(u["off"])) for u in seen["units"] if u["off"] > max(u["frame"]["w"], u["frame"]["h"]) + 1]
+    far = [(u["id"], round(u["off"])) for u in seen["units"] if u["off"] > max(u["frame"]["w"], u["frame"]["h"]) + 2]  # strokes, whole pixels
     if far:
         out.append(f"moved more than their own size: {far}")
-    if seen["named"] < share * seen["places"]:
+    if share is not None and seen["named"] < share * seen["places"]:
         out.append(
             f"{seen['named']} of {seen['places']} places in view named (at least {share:.0%}): {seen['unnamed']}"
         )

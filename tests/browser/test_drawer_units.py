@@ -30,6 +30,7 @@ def unit(uid, x, y, parent, rank=2, formation=None):
         "p": [x, y],
         "box": box(x - 20, y - 15),
         "frame": {"w": 30, "h": 30},
+        "core": box(x - 15, y - 15, 30, 30),
         "rank": rank,
         "parent": parent,
         "formation": formation,
@@ -42,7 +43,8 @@ FORMATIONS = {
     "other": {"parent": "army", "rank": 3},
 }
 GENERALISE = """(input) => Atlas.generalise(Object.assign(input, {
-  boxOf: (f, p) => ({ box: { x: p[0] - 20, y: p[1] - 15, w: 40, h: 30 }, frame: { w: 30, h: 30 } }) }))
+  boxOf: (f, p) => ({ box: { x: p[0] - 20, y: p[1] - 15, w: 40, h: 30 }, frame: { w: 30, h: 30 },
+    core: { x: p[0] - 15, y: p[1] - 15, w: 30, h: 30 } }) }))
   .map((i) => ({ key: i.key, p: i.p.map(Math.round), members: i.members.slice().sort(), unit: i.unit }))"""
 
 
@@ -80,13 +82,16 @@ def test_a_formation_with_its_own_position_stands_there(bare):
     assert out == [{"key": "f:corps", "p": [120, 95], "members": ["a", "b", "hq"], "unit": "hq"}]
 
 
-def test_a_formation_whose_position_is_out_of_view_does_not_pull_its_units_in(bare):
-    units = [unit("a", 100, 100, "corps"), unit("b", 110, 110, "corps")]
-    out = bare.evaluate(
-        GENERALISE,
-        {"units": units, "formations": {"corps": {"parent": None, "rank": 3}}, "own": {"corps": "hq-off-the-map"}},
-    )
+def test_a_formation_whose_position_is_out_of_view_does_not_pull_its_units_out_of_it(bare):
+    lone = {"corps": {"parent": None, "rank": 3}}
+    touching = [unit("a", 100, 100, "corps"), unit("b", 135, 100, "corps")]  # boxes touch, frames do not
+    out = bare.evaluate(GENERALISE, {"units": touching, "formations": lone, "own": {"corps": "hq-off-the-map"}})
     assert sorted(i["key"] for i in out) == ["a", "b"]
+    stacked = [unit("a", 100, 100, "corps"), unit("b", 110, 110, "corps")]  # frame on frame
+    out = bare.evaluate(GENERALISE, {"units": stacked, "formations": lone, "own": {"corps": "hq-off-the-map"}})
+    assert out == [
+        {"key": "f:corps", "p": [105, 105], "members": ["a", "b"], "unit": None}
+    ]  # in the view, at their centre
 
 
 def test_no_centre_is_taken_across_the_front(bare):

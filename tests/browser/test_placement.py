@@ -38,7 +38,7 @@ def test_every_day_is_drawn_where_it_stood_and_names_its_places(page, harness, v
         found = broken_promises(read_map(page), NAMED_SHARE[viewport["width"]])
         if found:
             problems[day] = found
-    assert problems == {}
+    assert not problems, "\n".join(f"{day}: {found}" for day, found in problems.items())
 
 
 @pytest.mark.parametrize("viewport", [SIZES[1]])
