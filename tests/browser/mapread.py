@@ -28,6 +28,12 @@ def read_map(where: Page | Frame, keep: list[str] | tuple[str, ...] = ()) -> dic
     return where.evaluate(f"({MAPCHECK})", list(keep))
 
 
+def _own_size(unit: dict[str, Any]) -> float:
+    """How far a unit's frame may be drawn from where it stood: its own size (and 2 px for
+    strokes and whole pixels)."""
+    return max(unit["frame"]["w"], unit["frame"]["h"]) + 2
+
+
 def broken_promises(seen: dict[str, Any], share: float | None = None) -> list[str]:
     """What the view does wrong, in words (empty when it keeps every promise); `share`: and
     names fewer of the places in view than that."""
@@ -44,7 +50,7 @@ def broken_promises(seen: dict[str, Any], share: float | None = None) -> list[st
         out.append(f"names on other names or symbols: {seen['covered']}")
     if seen["unitsOnUnits"]:
         out.append(f"unit symbols on one another: {seen['unitsOnUnits']}")
-    far = [(u["id"], round(u["off"])) for u in seen["units"] if u["off"] > max(u["frame"]["w"], u["frame"]["h"]) + 2]  # strokes, whole pixels
+    far = [(u["id"], round(u["off"])) for u in seen["units"] if u["off"] > _own_size(u)]
     if far:
         out.append(f"moved more than their own size: {far}")
     if share is not None and seen["named"] < share * seen["places"]:
