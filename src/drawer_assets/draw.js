@@ -119,7 +119,7 @@
     const formationSym = (f) => { const fm = scene.formations[f]; return unitSym(fm.s, fm.short, fm.higher); };
 
     // A formation standing for its units where the view has no room for them, at the centre
-    // of those units (it has no position of its own that day); a click zooms in to them.
+    // of those units (it has no position of its own in view that day); a click zooms in.
     function aggregateMarker(f, at, members) {
       const sym = formationSym(f);
       const fm = scene.formations[f];
@@ -233,7 +233,7 @@
       day: () => scene.days[byIso[current.iso]],
       on: (key) => current.layers.includes(key),
       formationSym, aggregateMarker, markAggregate, leaderTo,
-      nameLeader: (el, to, skip) => leader(el, 0, 0, to[0], to[1], skip),
+      nameLeader: (el, from, to, skip) => leader(el, from[0], from[1], to[0], to[1], skip),
     };
     function markStory() {
       const names = story();

@@ -93,7 +93,7 @@
       if (under.length < 2) return null;
       const members = [...new Set(under.flatMap((item) => item.members))];
       if (!self) p = G.centroid(members.map((id) => stood[id])); // the centre of the units it stands for
-      if (!self && members.some((id) => G.cutsAny(p, stood[id], front))) return null;
+      if (members.some((id) => G.cutsAny(p, stood[id], front))) return null; // never across the front
       const rest = items.filter((item) => !under.includes(item));
       const { box, frame, core } = boxOf(f, p, self ? self.unit : null);
       return rest.concat([{

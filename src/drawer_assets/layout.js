@@ -143,6 +143,7 @@
     units.forEach((u) => { if (!shownUnits.has(u.id)) show(u.u.marker.getElement(), false); });
     const moved = settle(items);
     let leaders = 0;
+    const nudged = []; // the nudges' leaders, from the true point to the symbol: names keep off them
     const symbolBoxes = [];
     const fields = []; // {key, box, kind, el}: a unit's fields, which give way to place names
     items.forEach((item, n) => {
@@ -172,6 +173,7 @@
         el.style.marginTop = `${parseFloat(el.dataset.mt) + dy}px`;
         el.dataset.nudge = `${dx},${dy}`;
         d.leaderTo(el, -dx, -dy);
+        nudged.push([item.p, [item.p[0] + dx, item.p[1] + dy]]);
         leaders += 1;
       }
     });
@@ -211,6 +213,7 @@
       el.dataset.nudge = `${move[0]},${move[1]}`;
       d.leaderTo(el, -move[0], -move[1]);
       t.h.box = G.shifted(t.h.box, move[0], move[1]);
+      nudged.push([t.h.p, [t.h.p[0] + move[0], t.h.p[1] + move[1]]]);
       t.h.p = [t.h.p[0] + move[0], t.h.p[1] + move[1]];
       leaders += 1;
     });
@@ -228,7 +231,7 @@
       });
     const soft = [...hillsShown.filter((h) => !h.story).map((h) => ({ key: h.key, box: h.box, kind: "marker" })), ...fields];
     const hard = [...controls, ...fixed, ...symbolBoxes, ...hillsShown.filter((h) => h.story).map((h) => h.box)];
-    const placed = P.placeNames({ names: candidates, taken: hard, soft, lines, size, leaders });
+    const placed = P.placeNames({ names: candidates, taken: hard, soft, lines: [...lines, ...nudged], size, leaders });
     const hiddenHills = new Set(placed.hidden);
     hillsShown.forEach((h) => { if (hiddenHills.has(h.key)) show(h.h.marker.getElement(), false); });
     fields.forEach((f) => show(f.el, !hiddenHills.has(f.key)));
@@ -241,7 +244,8 @@
       const { inner, p } = c.n;
       inner.style.transform = `translate(${Math.round(place.x - p[0])}px, ${Math.round(place.y - p[1])}px)`;
       inner.style.visibility = "visible";
-      if (place.leader) d.nameLeader(c.n.l.marker.getElement(), [place.leader[0] - p[0], place.leader[1] - p[1]], c.r);
+      // from the symbol as drawn (a nudged hill's, not its dot) to the name
+      if (place.leader) d.nameLeader(c.n.l.marker.getElement(), [c.p[0] - p[0], c.p[1] - p[1]], [place.leader[0] - c.p[0], place.leader[1] - c.p[1]], c.r);
     });
     hillsShown.forEach((h) => {
       if (hiddenHills.has(h.key)) return;

@@ -38,7 +38,9 @@
     const parts = [el.querySelector(".atlas-sym"), ...fields].map(box);
     return { id: el.dataset.f || el.dataset.formation, drawn, stand, members, text, box: whole, parts, frame, off: Math.hypot(drawn[0] - stand[0], drawn[1] - stand[1]) };
   }).filter((u) => seen(u.box));
-  const across = units.filter((u) => cuts(u.stand, u.drawn)).map((u) => u.id);
+  // a symbol across the front from where it stood, or from any unit it stands for
+  const across = units.filter((u) => cuts(u.stand, u.drawn)
+    || u.members.some((id) => cuts(pt(scene.features[id].g.coordinates), u.drawn))).map((u) => u.id);
   const outside = units.filter((u) => !inView(u.stand)).map((u) => u.id);
   const leaders = [...container.querySelectorAll(".atlas-leader")].filter(visible).length;
 

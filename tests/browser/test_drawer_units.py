@@ -94,13 +94,18 @@ def test_a_formation_whose_position_is_out_of_view_does_not_pull_its_units_out_o
     ]  # in the view, at their centre
 
 
-def test_no_centre_is_taken_across_the_front(bare):
-    units = [unit("a", 100, 80, "corps"), unit("b", 120, 125, "corps")]
-    front = [[[0, 100], [115, 100]], [[115, 100], [115, 140]], [[115, 140], [300, 140]]]  # a bend between them
-    out = bare.evaluate(
-        GENERALISE, {"units": units, "formations": {"corps": {"parent": None, "rank": 3}}, "front": front}
-    )
-    assert sorted(i["key"] for i in out) == ["a", "b"]
+def test_no_formation_stands_across_the_front_from_its_units(bare):
+    lone = {"corps": {"parent": None, "rank": 3}}
+    units = [unit("a", 100, 110, "corps"), unit("b", 112, 118, "corps")]  # frame on frame
+    tongue = [[0, 100], [104, 100], [104, 130], [108, 130], [108, 100], [300, 100]]  # the far side, between them
+    front = [[tongue[n], tongue[n + 1]] for n in range(len(tongue) - 1)]
+    assert [i["key"] for i in bare.evaluate(GENERALISE, {"units": units, "formations": lone})] == ["f:corps"]
+    out = bare.evaluate(GENERALISE, {"units": units, "formations": lone, "front": front})
+    assert sorted(i["key"] for i in out) == ["a", "b"]  # their centre lies across the front
+    line = [[[0, 100], [300, 100]]]
+    with_hq = [unit("a", 100, 110, "corps"), unit("b", 110, 112, "corps"), unit("hq", 105, 90, None, 3, "corps")]
+    out = bare.evaluate(GENERALISE, {"units": with_hq, "formations": lone, "own": {"corps": "hq"}, "front": line})
+    assert "f:corps" not in [i["key"] for i in out]  # its own symbol is on the other side
 
 
 NUDGES = "(input) => Atlas.placement.nudges(input)"

@@ -80,8 +80,7 @@ def test_a_formation_standing_for_its_units_says_so_and_opens_them(page, harness
     opened = read_map(page)
     assert any(u["id"] in members for u in opened["units"])  # a unit it stood for, now drawn itself
     assert broken_promises(opened, 0) == []
-    assert len(opened["units"]) >= 1
-    assert shown >= 1
+    assert len(opened["units"]) > shown  # the zoom opened it
 
 
 @pytest.mark.parametrize("viewport", [SIZES[1]])
