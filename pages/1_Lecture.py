@@ -24,7 +24,7 @@ from src.lecture import (
 )
 from src.mapbuild import MAP_HEIGHT, base_map, day_step
 from src.safetext import md
-from src.styles import PROJECTOR_SCALE
+from src.styles import PROJECTOR_NAME_SHARE
 from src.text import accounts
 from src.urlstate import query_string
 
@@ -67,7 +67,7 @@ with session.page("Lecture", "🎓", lecture=True, css="lecture.css") as frame:
     map_col, text_col = st.columns([2.6, 1], gap="medium")
     with map_col:  # the map fills the window below the buttons and fits the chapter's ground
         st_folium(
-            base_map(battle, scale=PROJECTOR_SCALE, fill=True, keys=CLICKER_KEYS),
+            base_map(battle, name_share=PROJECTOR_NAME_SHARE, fill=True, keys=CLICKER_KEYS),
             key="lecture_map",
             feature_group_to_add=day_step(
                 day, tuple(LAYER_LABELS), bounds=chapter.bounds, keep=key_places(battle, chapter)

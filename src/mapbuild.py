@@ -133,6 +133,7 @@ def base_map(
     base: str = "plain",
     scale: float = 1.0,
     location: tuple[float, float] = MAP_CENTRE,
+    name_share: float = 0.0,
     zoom: float = MAP_ZOOM,
     follow: dict | None = None,
     fit: bool = False,
@@ -141,6 +142,8 @@ def base_map(
 ) -> folium.Map:
     """The map that stays put while the days change: view, tiles, styles and the drawer.
 
+    `scale`: every symbol, weight and font by that factor; or `name_share`: by what makes
+    the place names that share of the screen's height (a projector's, measured in the browser).
     `follow`: the page's day slider and step controls, which the map follows at once (the
     server then confirms the day; see follow.js); `fit`: open on the
     whole battle rather than at `location` and `zoom`; `fill`: the map fills its frame, which
@@ -160,7 +163,9 @@ def base_map(
     if base in TILES:
         url, attribution = TILES[base]
         folium.TileLayer(url, attr=attribution, name=BASEMAPS[base], max_zoom=17).add_to(fmap)
-    Drawer(battle, {"scale": scale, "fit": fit, "fill": fill, "keys": list(keys)}, follow).add_to(fmap)
+    Drawer(
+        battle, {"scale": scale, "nameShare": name_share, "fit": fit, "fill": fill, "keys": list(keys)}, follow
+    ).add_to(fmap)
     return fmap
 
 

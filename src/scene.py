@@ -55,6 +55,7 @@ def build_scene(battle: Battle) -> dict[str, Any]:
         "styles": draw_styles(),
         "order": list(DRAW_ORDER),
         "unitTextPx": styles.UNIT_TEXT_PX,
+        "namePx": styles.NAME_PX,
         "ink": styles.INK,
         "formations": formation_table(battle),
         "locator": locator_svg(battle_bounds(battle)),  # None without its outline: no inset

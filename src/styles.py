@@ -47,6 +47,7 @@ LOCATOR = {"land": "#E4DCC8", "coast": "#7A7060", "sea": "#FFFFFF", "battle": "#
 HILL_PX = 18
 EVENT_PX = 26
 UNIT_TEXT_PX = 10  # a unit's fields beside its frame: its designation and its higher formation
+NAME_PX = 12  # a place's name (a town's a pixel larger, a phone's a pixel smaller)
 
 CERTAINTY_LABELS = {
     "attested": "attested: read from a map, coordinate list or exact description",
@@ -54,5 +55,6 @@ CERTAINTY_LABELS = {
     "approximate": "approximate: general area only",
 }
 
-# Lecture mode scales every weight, symbol and font by this factor.
-PROJECTOR_SCALE = 1.6
+# A projector's map scales every weight, symbol and font so that its place names are this share
+# of the screen's height, what the back row reads (21.6 px at 1080 p); never below NAME_PX.
+PROJECTOR_NAME_SHARE = 0.02

@@ -17,10 +17,13 @@
   const REVERT_MS = 5000; // a preview the page never confirms gives way to the page's day
 
   function drawer(map, scene, options) {
-    const opts = Object.assign({ scale: 1, legend: null, fullscreen: true, fit: false, fill: false, keys: [] }, options || {});
-    // A projector's larger type and symbols (opts.scale) are for a projector: a phone that
-    // opens the lecture's link gets the map's own sizes.
-    const k = window.innerWidth < NARROW_PX ? Math.min(opts.scale, 1) : opts.scale;
+    const opts = Object.assign({ scale: 1, nameShare: 0, legend: null, fullscreen: true, fit: false, fill: false, keys: [] }, options || {});
+    // A projector's type and symbols grow with its screen (opts.nameShare: its names are that
+    // share of the screen's height) or by opts.scale; a phone that opens the lecture's link
+    // gets the map's own sizes.
+    const screenHeight = () => { try { return window.top.innerHeight; } catch (e) { return window.innerHeight; } };
+    const wanted = opts.nameShare ? Math.max(1, (opts.nameShare * screenHeight()) / scene.namePx) : opts.scale;
+    const k = window.innerWidth < NARROW_PX ? Math.min(wanted, 1) : wanted;
     const unitScale = () => (map.getSize().x < NARROW_PX ? NARROW_UNIT_SCALE : 1);
     const S = scene.styles;
     const F = scene.features;
@@ -28,6 +31,7 @@
     scene.days.forEach((d, i) => { byIso[d.iso] = i; });
     const container = map.getContainer();
     container.style.setProperty("--atlas-scale", String(k));
+    container.style.setProperty("--atlas-name-px", `${scene.namePx}px`);
     container.setAttribute("role", "region"); // a landmark, so assistive technology can find the map
     container.setAttribute("aria-label", "Map of the battle");
     // folium's page head forbids zooming (user-scalable=no); a reader may always zoom.
@@ -77,10 +81,12 @@
     const name = (f, lang) => (f && (f.name[lang] || f.name.en)) || "";
     const icon = (html, w, h, anchor, css) => L.divIcon({ className: `atlas-divicon ${css || ""}`, html, iconSize: [w, h], iconAnchor: anchor || [w / 2, h / 2] });
     // A name with another in brackets ("Hill 1220 (Paeksok-san)") takes two short lines, not
-    // one long one: a narrow name finds room beside its symbol more often.
+    // one long one: a narrow name finds room beside its symbol more often. A name of two
+    // words may break between them where one line finds no room (class "wrap", drawer.css).
+    const wordsHtml = (text) => esc(text).replace(/^(\S+) (\S.*)$/, '$1<span class="brk"> </span>$2');
     const nameHtml = (text) => {
       const two = /^(.+?) \((.+)\)$/.exec(text);
-      return two ? `${esc(two[1])}<span class="alt">(${esc(two[2])})</span>` : esc(text);
+      return two ? `${wordsHtml(two[1])}<span class="alt">(${esc(two[2])})</span>` : wordsHtml(text);
     };
     const label = (at, text, css) => L.marker(at, {
       interactive: false, keyboard: false, zIndexOffset: 2000,
@@ -229,7 +235,7 @@
     // The places the story names now: the chapter's and those of the day's events.
     const story = () => new Set([...kept, ...(scene.days[byIso[current.iso]].story || [])]);
     const view = {
-      map, container, scene, aggregates, entries, story,
+      map, container, scene, aggregates, entries, story, scale: k,
       day: () => scene.days[byIso[current.iso]],
       on: (key) => current.layers.includes(key),
       formationSym, aggregateMarker, markAggregate, leaderTo,

@@ -40,6 +40,8 @@
   const frameOf = (sym, p) => ({ frame: { w: sym.fw, h: sym.fh }, core: { x: p[0] - sym.ax, y: p[1] - sym.ay, w: sym.w, h: sym.h } });
 
   const show = (el, on) => { el.style.display = on ? "" : "none"; };
+  // A name's size to the whole pixel above (offsetWidth rounds, and may round down).
+  const sizeOf = (el) => { const r = el.getBoundingClientRect(); return { w: Math.ceil(r.width), h: Math.ceil(r.height) }; };
 
   // d: the drawer's view of itself (see draw.js): map, scene, the entries drawn, the story.
   function layout(d) {
@@ -80,6 +82,7 @@
       el.querySelectorAll(".atlas-leader").forEach((n) => n.remove());
       el.firstElementChild.style.visibility = "hidden";
       el.firstElementChild.style.transform = "";
+      el.firstElementChild.classList.remove("wrap");
     });
 
     // 2. Read (one layout): lines, controls, symbols, names' sizes.
@@ -107,8 +110,13 @@
     });
     const names = E.labels.filter((l) => l.marker.getElement()).map((l) => {
       const inner = l.marker.getElement().firstElementChild;
-      return { l, inner, w: inner.offsetWidth, h: inner.offsetHeight, p: at(l.marker.getLatLng()) };
+      return { l, inner, ...sizeOf(inner), p: at(l.marker.getLatLng()).map(Math.round) }; // where Leaflet draws it
     });
+    // The two-line shape of the names of two words, read in one more layout.
+    const breakable = names.filter((n) => n.inner.querySelector(".brk"));
+    breakable.forEach((n) => n.inner.classList.add("wrap"));
+    breakable.forEach((n) => { n.wrapped = sizeOf(n.inner); });
+    breakable.forEach((n) => n.inner.classList.remove("wrap"));
 
     // 3. Units: generalised to what the view has room for.
     const symOf = (u) => u.sym();
@@ -178,17 +186,6 @@
       }
     });
 
-    // A field that would lie on another unit's symbol or field gives way (a division's
-    // before its corps'): a name, the lowest of names.
-    const keptFields = [];
-    fields.sort((a, b) => b.rank - a.rank).forEach((f) => {
-      const clash = symbolBoxes.some((s) => s.owner !== f.owner && G.overlaps(s, f.box)) || keptFields.some((k) => G.overlaps(k.box, f.box));
-      show(f.el, !clash);
-      if (!clash) keptFields.push(f);
-    });
-    fields.length = 0;
-    fields.push(...keptFields);
-
     // 4. Hills: those that would lie on a more important one are left out at this scale.
     const order = hills.slice().sort((a, b) => (b.story - a.story) || (b.imp - a.imp));
     const thinned = new Set(P.thin(order));
@@ -218,6 +215,19 @@
       leaders += 1;
     });
 
+    // A field that would lie on another unit's symbol or field, or on a hill, gives way (a
+    // division's before its corps'): a name, the lowest of names.
+    const keptFields = [];
+    const hillBoxes = hillsShown.map((h) => h.box);
+    fields.sort((a, b) => b.rank - a.rank).forEach((f) => {
+      const clash = symbolBoxes.some((s) => s.owner !== f.owner && G.overlaps(s, f.box)) || keptFields.some((k) => G.overlaps(k.box, f.box))
+        || hillBoxes.some((b) => G.overlaps(b, f.box));
+      show(f.el, !clash);
+      if (!clash) keptFields.push(f);
+    });
+    fields.length = 0;
+    fields.push(...keptFields);
+
     // 5. Names, in order of what the reader is told.
     const rankOf = (n) => (story.has(n.l.fid) ? 0 : n.l.town ? 1 : n.l.kind === "hills" ? 2 : 3);
     const impOf = (n) => (n.l.owner && n.l.owner.imp) || 0;
@@ -227,11 +237,11 @@
       .sort((a, b) => (rankOf(a) - rankOf(b)) || (impOf(b) - impOf(a)))
       .map((n) => {
         const [dx, dy] = hillMoves[n.l.fid] || [0, 0]; // a nudged hill is named where it is drawn
-        return { key: n.l.fid, p: [n.p[0] + dx, n.p[1] + dy], r: n.l.r, w: n.w, h: n.h, story: story.has(n.l.fid), town: n.l.town, n };
+        return { key: n.l.fid, p: [n.p[0] + dx, n.p[1] + dy], r: n.l.r, w: n.w, h: n.h, wrapped: n.wrapped, story: story.has(n.l.fid), town: n.l.town, n };
       });
     const soft = [...hillsShown.filter((h) => !h.story).map((h) => ({ key: h.key, box: h.box, kind: "marker" })), ...fields];
     const hard = [...controls, ...fixed, ...symbolBoxes, ...hillsShown.filter((h) => h.story).map((h) => h.box)];
-    const placed = P.placeNames({ names: candidates, taken: hard, soft, lines: [...lines, ...nudged], size, leaders });
+    const placed = P.placeAll({ names: candidates, taken: hard, soft, lines: [...lines, ...nudged], size, leaders, scale: d.scale });
     const hiddenHills = new Set(placed.hidden);
     hillsShown.forEach((h) => { if (hiddenHills.has(h.key)) show(h.h.marker.getElement(), false); });
     fields.forEach((f) => show(f.el, !hiddenHills.has(f.key)));
@@ -242,7 +252,8 @@
       const place = placed.places[c.key];
       if (!place) return;
       const { inner, p } = c.n;
-      inner.style.transform = `translate(${Math.round(place.x - p[0])}px, ${Math.round(place.y - p[1])}px)`;
+      inner.classList.toggle("wrap", place.wrap);
+      inner.style.transform = `translate(${place.x - p[0]}px, ${place.y - p[1]}px)`;
       inner.style.visibility = "visible";
       // from the symbol as drawn (a nudged hill's, not its dot) to the name
       if (place.leader) d.nameLeader(c.n.l.marker.getElement(), [c.p[0] - p[0], c.p[1] - p[1]], [place.leader[0] - c.p[0], place.leader[1] - c.p[1]], c.r);

@@ -11,7 +11,7 @@
   "use strict";
   const G = A.geometry;
   const MAX_LEADERS = 8;
-  const GAP = 3; // px between a symbol and its name
+  const GAP = 3; // px between a symbol and its name, and between two names
 
   // in: {items, fixed, lines, size}: items are generalise()'s (their box and point), fixed the
   // boxes they must not cover, lines the segments a nudge must not cross (front, rivers).
@@ -60,17 +60,19 @@
     });
   }
 
-  // in: {names, taken, soft, lines, size, leaders}
-  //   names: [{key, p, r, w, h, story, town}] in order of importance (the story's first)
+  // in: {names, taken, soft, lines, size, leaders, scale}
+  //   names: [{key, p, r, w, h, wrapped, story, town}] in order of importance (the story's
+  //     first); wrapped: {w, h} of the name on two lines, tried where one line finds no room
   //   taken: boxes no name may cover
   //   soft: [{key, box, kind}] what gives way to a higher name: a unit's fields ("field",
   //     the lowest of names) to any place's name; a hill marker ("marker") to the name of a
   //     place the story needs, and then only where no other place is free
   //   lines: segments no name may lie on (the front, the reference lines, the arrows)
   //   leaders: how many leader lines the view has already (nudged symbols)
-  // out: {places: {key: {x, y, leader}}, hidden: [soft keys]}
+  //   scale: the type's (a projector's): how far out a name is tried grows with it
+  // out: {places: {key: {x, y, leader, wrap}}, hidden: [soft keys]}
   function placeNames(input) {
-    const { names, size, lines } = input;
+    const { names, size, lines, scale = 1 } = input;
     const taken = input.taken.slice();
     let soft = input.soft.slice();
     const hidden = [];
@@ -90,7 +92,8 @@
       && !G.boxOnLine(box, drawn);
     for (const name of names) {
       if (hidden.includes(name.key)) continue; // its hill gave way to a name the story needs
-      const { p, r, w, h } = name;
+      const { p, r } = name;
+      const shapes = [{ w: name.w, h: name.h }, ...(name.wrapped ? [name.wrapped] : [])];
       // Near the symbol first; a unit's fields give way before a name moves further out.
       const tries = [{ ring: 0 }, { ring: 5 }, { ring: 0, fields: true }, { ring: 5, fields: true }, { ring: 10 },
         { ring: 10, fields: true }, { ring: 16, fields: true }];
@@ -107,16 +110,23 @@
       let chosen = null;
       for (const opts of tries) {
         if (opts.leader && leaders >= MAX_LEADERS) continue;
-        const at = spotsAround(p, r, w, h, opts.ring).find(([x, y]) => free({ x, y, w, h }, opts)
-          && (!opts.leader || !crossesTaken(p, leaderEnd(p, { x, y, w, h }), opts.through ? named : taken)));
-        if (at) { chosen = { at, opts }; break; }
+        for (const shape of shapes) {
+          const { w, h } = shape;
+          const at = spotsAround(p, r, w, h, opts.ring * scale).find(([x, y]) => free({ x, y, w, h }, opts)
+            && (!opts.leader || !crossesTaken(p, leaderEnd(p, { x, y, w, h }), opts.through ? named : taken)));
+          if (at) { chosen = { at, opts, shape }; break; }
+        }
+        if (chosen) break;
       }
       if (!chosen) continue;
-      const box = { x: chosen.at[0], y: chosen.at[1], w, h };
+      const box = { x: chosen.at[0], y: chosen.at[1], w: chosen.shape.w, h: chosen.shape.h };
       const under = soft.filter((s) => !blocks(s, chosen.opts) && G.overlaps(box, s.box));
       hidden.push(...under.map((s) => s.key));
       soft = soft.filter((s) => !under.includes(s));
-      taken.push(box);
+      // names keep apart, side by side by more than a word's space, so two never read as
+      // one ("Kumsong Capitol Hill"): half a line
+      const gx = shapes[0].h / 2, gy = GAP * scale;
+      taken.push({ x: box.x - gx, y: box.y - gy, w: box.w + 2 * gx, h: box.h + 2 * gy });
       named.push(box);
       let leader = null;
       if (chosen.opts.leader) {
@@ -124,23 +134,42 @@
         drawn.push([p, leader]);
         leaders += 1;
       }
-      places[name.key] = { x: box.x, y: box.y, leader };
+      places[name.key] = { x: box.x, y: box.y, leader, wrap: chosen.shape !== shapes[0] };
     }
     return { places, hidden };
   }
 
+  // placeNames, and then again with each name it left out tried first among the names the
+  // story does not need: kept where every name placed before still is, so a name is added
+  // and none given up (a greedy pass leaves out names that had room: seen in the lecture).
+  function placeAll(input) {
+    const count = (r) => Object.keys(r.places).length;
+    let best = placeNames(input);
+    const story = input.names.filter((n) => n.story);
+    const rest = input.names.filter((n) => !n.story);
+    for (const name of rest) {
+      if (best.places[name.key]) continue;
+      const tried = placeNames({ ...input, names: [...story, name, ...rest.filter((n) => n !== name)] });
+      if (count(tried) > count(best) && Object.keys(best.places).every((key) => tried.places[key])) best = tried;
+    }
+    return best;
+  }
+
   // Hill markers that would lie on a more important one are left out at this scale (the
-  // story's never): choosing what to show, not moving it. in: [{key, box, story}] most
-  // important first; out: the keys left out.
+  // story's never): choosing what to show, not moving it. Two that only touch are both kept,
+  // as a map draws a cluster of hills: each centre clear of the other, so each can be seen
+  // and clicked. in: [{key, box, story}] most important first; out: the keys left out.
+  const onTop = (a, b) => Math.abs(a.x + a.w / 2 - b.x - b.w / 2) < (a.w + b.w) / 4
+    && Math.abs(a.y + a.h / 2 - b.y - b.h / 2) < (a.h + b.h) / 4;
   function thin(markers) {
     const kept = [];
     const out = [];
     markers.forEach((m) => {
-      if (!m.story && kept.some((k) => G.overlaps(k.box, m.box))) out.push(m.key);
+      if (!m.story && kept.some((k) => onTop(k.box, m.box))) out.push(m.key);
       else kept.push(m);
     });
     return out;
   }
 
-  A.placement = { nudges, placeNames, spotsAround, thin, MAX_LEADERS, GAP };
+  A.placement = { nudges, placeNames, placeAll, spotsAround, thin, MAX_LEADERS, GAP };
 })(window.Atlas = window.Atlas || {});

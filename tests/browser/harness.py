@@ -22,11 +22,12 @@ PAGE = """<!doctype html>
 <script>
 const map = L.map("map", {{ zoomSnap: 0.25 }});
 L.control.scale().addTo(map);
-Atlas.drawer(map, {scene}, {{ legend: {legend}, fit: true, scale: {scale} }});
+Atlas.drawer(map, {scene}, Object.assign({{ legend: {legend}, fit: true }}, {options}));
 </script></body></html>"""
 
 
-def harness_html(battle: Battle, scale: float = 1.0) -> str:
+def harness_html(battle: Battle, options: dict | None = None) -> str:
+    """`options`: the drawer's (as the pages pass them: a projector's nameShare, say)."""
     leaflet_js, leaflet_css = leaflet_inline()
     return PAGE.format(
         leaflet_css=style_text(leaflet_css),
@@ -35,11 +36,11 @@ def harness_html(battle: Battle, scale: float = 1.0) -> str:
         drawer=script_text(drawer_js()),
         scene=script_json(build_scene(battle)),
         legend=script_json(legend_html()),
-        scale=repr(scale),
+        options=script_json(options or {}),
     )
 
 
-def write_harness(battle: Battle, folder: Path, scale: float = 1.0) -> Path:
-    path = folder / f"harness-{scale}.html"
-    path.write_text(harness_html(battle, scale), encoding="utf-8")
+def write_harness(battle: Battle, folder: Path, options: dict | None = None, name: str = "harness") -> Path:
+    path = folder / f"{name}.html"
+    path.write_text(harness_html(battle, options), encoding="utf-8")
     return path

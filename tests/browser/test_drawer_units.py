@@ -193,5 +193,44 @@ def test_a_hill_on_a_more_important_one_is_left_out_unless_the_story_names_it(ba
         {"key": "big", "box": box(0, 0, 18, 18)},
         {"key": "small", "box": box(5, 5, 18, 18)},
         {"key": "told", "box": box(8, 8, 18, 18), "story": True},
+        {"key": "touching", "box": box(12, -10, 18, 18)},  # only touches big: its centre is clear of it
     ]
     assert bare.evaluate("(m) => Atlas.placement.thin(m)", markers) == ["small"]
+
+
+def test_a_name_of_two_words_takes_two_lines_where_one_finds_no_room(bare):
+    # room only in a column beside the symbol: 36 px wide, where one line needs 60
+    walls = [box(0, 0, 400, 80), box(0, 120, 400, 280), box(0, 80, 108, 40), box(146, 80, 254, 40)]
+    args = {"taken": walls, "soft": [], "lines": [], "size": {"x": 400, "y": 400}}
+    assert bare.evaluate(PLACE, {**args, "names": [name("hill", 100, 100)]})["places"] == {}
+    out = bare.evaluate(PLACE, {**args, "names": [name("hill", 100, 100, wrapped={"w": 32, "h": 28})]})
+    assert out["places"]["hill"]["wrap"] is True
+    assert out["places"]["hill"]["leader"] is None  # beside its symbol
+
+
+def test_names_keep_apart_by_more_than_a_space(bare):
+    # b's first choice, right of its symbol, would begin 2 px after a's name: it reads on
+    b = name("b", 162, 100)
+    out = bare.evaluate(
+        PLACE, {"names": [name("a", 100, 100), b], "taken": [], "soft": [], "lines": [], "size": {"x": 400, "y": 400}}
+    )
+    a_place, b_place = out["places"]["a"], out["places"]["b"]
+    assert a_place["x"] + 60 + 14 / 2 <= b_place["x"] or abs(a_place["y"] - b_place["y"]) >= 14
+
+
+def test_a_name_a_first_pass_left_out_is_added_where_none_is_given_up(bare):
+    # b's only room is left of its symbol, where a's first choice (right of its own) lies;
+    # a has room on its left too
+    walls = [box(0, 0, 400, 90), box(0, 110, 400, 290), box(205, 90, 195, 20)]
+    args = {
+        "names": [name("a", 100, 100), name("b", 200, 100)],
+        "taken": walls,
+        "soft": [],
+        "lines": [],
+        "size": {"x": 400, "y": 400},
+    }
+    greedy = bare.evaluate(PLACE, args)
+    assert set(greedy["places"]) == {"a"}
+    both = bare.evaluate("(input) => Atlas.placement.placeAll(input)", args)
+    assert set(both["places"]) == {"a", "b"}
+    assert both["places"]["a"]["x"] + 60 <= both["places"]["b"]["x"]

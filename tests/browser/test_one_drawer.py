@@ -12,10 +12,12 @@ pytestmark = pytest.mark.browser
 # What a person sees of each drawn thing: its stroke, dashes, width and fill, or its icon.
 SIGNATURE = """() => {
   // What the view's size decides is left out: a formation standing for its units, the
-  // count on its corner, a nudge's leader and dot, and which symbols are shown at this scale.
+  // count on its corner, a nudge's leader and dot, a name on two lines, and which symbols
+  // are shown at this scale.
   const drawnAsRecorded = (m) => {
     const c = m.cloneNode(true);
     c.querySelectorAll('.atlas-leader, .atlas-dot, .atlas-badge').forEach((l) => l.remove());
+    c.querySelectorAll('.wrap').forEach((l) => l.classList.remove('wrap'));
     return [c.textContent.trim(), c.innerHTML.replace(/ style="[^"]*"/g, '').length].join('|');
   };
   const paths = [...document.querySelectorAll('.leaflet-overlay-pane path')].map((p) =>

@@ -6,6 +6,7 @@ from __future__ import annotations
 import pytest
 from playwright.sync_api import expect
 
+from src.styles import NAME_PX, PROJECTOR_NAME_SHARE
 from tests.browser.harness import write_harness
 from tests.browser.mapread import NAMED_SHARE, broken_promises, read_map, settled
 
@@ -96,3 +97,20 @@ def test_a_unit_outside_the_view_is_not_drawn_in_it(page, harness):
       const p = Atlas.live.map.latLngToContainerPoint([lat, lon]), s = Atlas.live.map.getSize();
       return p.x < 0 || p.y < 0 || p.x > s.x || p.y > s.y; }).every((e) => e.style.display === 'none')""")
     assert hidden
+
+
+@pytest.mark.parametrize("viewport", SIZES, ids=lambda v: str(v["width"]))
+def test_a_projectors_names_are_a_share_of_the_screens_height(page, battle, tmp_path, viewport):
+    """What the back row reads: the lecture's names are PROJECTOR_NAME_SHARE of the screen's
+    height; a phone that opens the lecture's link keeps the map's own sizes."""
+    projector = write_harness(battle, tmp_path, {"nameShare": PROJECTOR_NAME_SHARE}, "projector")
+    _open(page, projector, "1953-07-14")
+    sizes = page.eval_on_selector_all(
+        ".atlas-name .atlas-label",
+        "ls => ls.filter((l) => l.style.visibility === 'visible').map((l) => parseFloat(getComputedStyle(l).fontSize))",
+    )
+    if viewport["width"] < 600:
+        assert max(sizes) <= NAME_PX + 1  # a town's is a pixel larger
+    else:
+        assert min(sizes) >= PROJECTOR_NAME_SHARE * viewport["height"] - 0.01
+    assert broken_promises(read_map(page)) == []

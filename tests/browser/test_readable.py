@@ -49,17 +49,6 @@ def _promises(where, share: float | None = None, keep=()) -> list[str]:
     return broken_promises(read_map(where, keep), share)
 
 
-# Where the share of places named is not yet met (measured 7 December 2026; the README says
-# so): a phone's Explorer on the crowded days, the 1920 Explorer on 14 July (17 of 19) and
-# the lecture's chapters at a projector's scale (chapter 3 spans the whole front). Every
-# other promise holds there too, and is tested without the share.
-SHARE_NOT_MET = pytest.mark.xfail(reason="share of places named below the cartography issue's target", strict=False)
-
-
-def _sized(viewport: dict, met: set[int]) -> list:
-    return [pytest.param(v, marks=() if v["width"] in met else SHARE_NOT_MET, id=str(v["width"])) for v in viewport]
-
-
 def _explorer(page, app_url, day: str):
     page.goto(f"{app_url}/?date={day}")
     frame = map_frame(page)
@@ -77,7 +66,7 @@ def test_the_explorers_map_never_lies(page, app_url, day, viewport):
         assert frame.evaluate(HILLS_CLICKABLE) == []
 
 
-@pytest.mark.parametrize("viewport", _sized(SIZES, {1280}))
+@pytest.mark.parametrize("viewport", SIZES, ids=lambda v: str(v["width"]))
 def test_the_explorer_names_its_places(page, app_url, viewport):
     problems = {}
     for day in ["1953-06-10", "1953-06-18", "1953-07-14", "1953-07-27"]:
@@ -111,7 +100,7 @@ def test_the_lecture_never_lies_at_any_step_and_names_each_chapters_places(page,
     assert not problems, "\n".join(f"{at}: {found}" for at, found in problems.items())
 
 
-@pytest.mark.parametrize("viewport", _sized(SIZES, set()))
+@pytest.mark.parametrize("viewport", SIZES, ids=lambda v: str(v["width"]))
 def test_the_lecture_names_its_places_in_every_chapter(page, app_url, battle, chapters, viewport):
     problems = {}
     for number, chapter in enumerate(chapters, 1):
