@@ -40,6 +40,19 @@ def story_places(info: Day) -> list[str]:
     return list(seen)
 
 
+def map_credits(battle: Battle) -> list[str]:
+    """The credits the licences of the data drawn ask for (a source's `credit`), once each,
+    in the order the layers name them: the map shows them beside Leaflet's."""
+    keys: dict[str, None] = {}
+    for frame in battle.atlas.layers.values():
+        for column in ("source", "also"):
+            if column in frame:
+                for value in frame[column].dropna():
+                    keys.update(dict.fromkeys([value] if isinstance(value, str) else list(value)))
+    sources = battle.atlas.sources
+    return list(dict.fromkeys(sources[key]["credit"] for key in keys if sources.get(key, {}).get("credit")))
+
+
 @lru_cache(maxsize=4)
 def build_scene(battle: Battle) -> dict[str, Any]:
     """Every day's records, computed once per atlas and shared by the app's map and the offline
@@ -59,6 +72,8 @@ def build_scene(battle: Battle) -> dict[str, Any]:
         "ink": styles.INK,
         "formations": formation_table(battle),
         "locator": locator_svg(battle_bounds(battle)),  # None without its outline: no inset
+        "credits": map_credits(battle),
+        "links": {key: src["url"] for key, src in battle.atlas.sources.items() if src.get("url")},
         "features": features(battle),
         "days": [
             {

@@ -58,6 +58,16 @@ def citation(atlas: Atlas, props: Any) -> str:
     return text
 
 
+def source_links(atlas: Atlas, props: Any) -> str:
+    """Where the links to the feature's online sources go: the drawer makes them from the
+    scene's `links` as the popup opens (each URL once in the scene, not in every popup and
+    day: the offline file keeps to its budget). Empty if none of its sources is online."""
+    also = prop(props, "also")
+    keys = [props.get("source"), *(also if also is not None else [])]
+    online = [key for key in dict.fromkeys(keys) if atlas.sources.get(key, {}).get("url")]
+    return f'<span class="links" data-src="{escape(" ".join(online))}"></span>' if online else ""
+
+
 def popup_body(atlas: Atlas, props: Any, lines: list[str] | None = None) -> str:
     """A popup without its title: facts, certainty, note and source, all escaped."""
     parts = [f"<div>{escape(line)}</div>" for line in lines or []]
@@ -68,7 +78,8 @@ def popup_body(atlas: Atlas, props: Any, lines: list[str] | None = None) -> str:
     if note:
         parts.append(f'<div class="muted">{escape(str(note))}</div>')
     if prop(props, "source"):
-        parts.append(f'<div class="muted"><b>Source:</b> {escape(citation(atlas, props))}</div>')
+        links = source_links(atlas, props)
+        parts.append(f'<div class="muted"><b>Source:</b> {escape(citation(atlas, props))}' + links + "</div>")
     return "".join(parts)
 
 

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import re
+from dataclasses import replace
 from datetime import date
 
 import pytest
@@ -131,6 +133,23 @@ def test_every_popup_names_its_source(battle):
     assert [b for b in bodies if "Source:" not in b] == []
     lost = _records(battle, date(1953, 7, 14), "lost")[0]["p"]
     assert "Computed from the front lines" in lost
+
+
+def test_a_popup_names_each_of_its_sources_that_is_online_for_the_drawer_to_link(battle, atlas):
+    hill = features(battle)["hill-973"]
+    keys = re.search(r'<span class="links" data-src="([^"]+)"></span>', hill["popup"]).group(1).split()
+    links = build_scene(battle)["links"]
+    assert keys  # Hill 973's sources are online
+    assert all(links[key].startswith(("https://", "http://")) for key in keys)
+    offline = {"source": "hermes1966", "also": ["no-such-source"]}
+    sources = dict(atlas.sources, hermes1966={**atlas.sources["hermes1966"], "url": None})
+    assert 'class="links"' not in popup_html(replace(atlas, sources=sources), offline, "x")
+
+
+def test_the_map_credits_the_data_it_draws(battle):
+    credits = build_scene(battle)["credits"]
+    assert "© OpenStreetMap contributors (ODbL)" in credits  # the rivers
+    assert len(credits) == len(set(credits))
 
 
 def test_names_come_in_every_language(battle):

@@ -59,6 +59,17 @@
     markZoom();
     A.controls.wheel(map);
     document.addEventListener("keydown", (e) => { if (e.key === "Escape") map.closePopup(); });
+    // A popup's sources that are online, linked as it opens (the scene holds each URL once).
+    map.on("popupopen", (e) => {
+      e.popup.getElement().querySelectorAll(".links[data-src]:empty").forEach((slot) => {
+        slot.dataset.src.split(" ").map((key) => scene.links[key]).filter((url) => /^https?:\/\//.test(url || "")).forEach((url) => {
+          if (slot.childElementCount) slot.append(" · ");
+          const a = document.createElement("a");
+          Object.assign(a, { href: url, target: "_blank", rel: "noopener noreferrer", textContent: new URL(url).host });
+          slot.append(a);
+        });
+      });
+    });
     if (A.forwardKeys) A.forwardKeys(opts.keys);
 
     // One group and one pane per layer, stacked in the scene's order: a step redraws only the
@@ -308,6 +319,7 @@
       const key = [current.iso, current.layers.join(","), current.lang, [...kept].join(","), scaleDrawn].join("|");
       if (key === shownKey) return true;
       shownKey = key;
+      if (container.dataset.day !== iso) map.closePopup(); // a popup tells of the day it opened on
       const day = scene.days[i];
       scene.order.forEach((layerKey) => {
         const on = current.layers.includes(layerKey);
@@ -337,6 +349,8 @@
     const C = A.controls;
     C.fitButton(scene.ink, () => fitTo(scene.view.battle)).addTo(map);
     if (scene.locator) new C.Locator({ svg: scene.locator, scale: k }).addTo(map);
+    // what the licences of the data drawn ask for, beside Leaflet's own credit
+    if (map.attributionControl) (scene.credits || []).forEach((credit) => map.attributionControl.addAttribution(esc(credit)));
     if (opts.legend) new C.Legend({ html: opts.legend }).addTo(map);
     if (opts.fullscreen) C.fullscreen(map, scene.ink, opts.fill);
 

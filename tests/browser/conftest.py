@@ -18,6 +18,7 @@ from playwright.sync_api import Browser, Frame, Page, expect, sync_playwright
 from src import __main__ as cli
 from src import liveapp
 from src.export import FILE_NAME
+from tests.browser.harness import write_harness
 
 ROOT = Path(__file__).resolve().parents[2]
 RESULTS = ROOT / "test-results"
@@ -63,6 +64,12 @@ def exported(tmp_path_factory) -> Path:
     out = tmp_path_factory.mktemp("export")
     assert cli.main(["export", "--out", str(out)]) == 0
     return out / FILE_NAME
+
+
+@pytest.fixture(scope="session")
+def harness(battle, tmp_path_factory) -> Path:
+    """The bare page with Leaflet, the drawer and the scene (tests/browser/harness.py)."""
+    return write_harness(battle, tmp_path_factory.mktemp("harness"))
 
 
 class Offline:

@@ -16,11 +16,6 @@ SIZES = [{"width": 390, "height": 844}, {"width": 1280, "height": 720}, {"width"
 DAYS = ["1953-06-10", "1953-06-14", "1953-06-18", "1953-07-07", "1953-07-14", "1953-07-16", "1953-07-20", "1953-07-27"]
 
 
-@pytest.fixture(scope="session")
-def harness(battle, tmp_path_factory):
-    return write_harness(battle, tmp_path_factory.mktemp("harness"))
-
-
 def _open(page, harness, day: str, keep: tuple[str, ...] = ()):
     page.goto(harness.as_uri())
     page.wait_for_function("() => window.Atlas && Atlas.live")
