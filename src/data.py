@@ -94,12 +94,20 @@ class Atlas:
 
     def cite(self, key: str, _seen: frozenset[str] = frozenset()) -> str:
         """A one-line citation for a bibliography key, saying how the source was read: a work
-        known only through another is 'X, as cited in Y'."""
+        known only through another is 'X, as cited in Y'; one read in a quotation, 'X, as
+        quoted in Z'. A work without a named author is cited by its title, with where and
+        when it appeared."""
         src = self.sources.get(key)
         if src is None:
             return key
-        parts = [src.get("author", ""), f"({src['year']})" if src.get("year") else "", src["title"]]
-        text = " ".join(p for p in parts if p).strip()
+        year = src.get("year")
+        if src.get("author"):
+            text = f"{src['author']} ({year}) {src['title']}" if year else f"{src['author']}, {src['title']}"
+        else:
+            where = ", ".join(str(p) for p in (src.get("publisher"), year) if p)
+            text = f"{src['title']} ({where})" if where else src["title"]
+        if src.get("quoted_in"):
+            text += f", as quoted in {src['quoted_in']}"
         via, how = src.get("via"), src.get("consulted")
         if via and via not in _seen and how in ("as cited in", "read in part"):
             through = self.cite(via, _seen | {key})

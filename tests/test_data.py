@@ -377,3 +377,12 @@ def test_an_unreadable_file_is_reported_without_the_server_path(geodata_copy):
     assert [p.message for p in report["geodata/units.geojson"]] == ["not UTF-8 text (byte 39)"]
     assert [p.message for p in report["geodata/events.geojson"]] == ["cannot read the file: Is a directory"]
     assert all(str(geodata_copy) not in str(p) for problems in report.values() for p in problems)
+
+
+def test_citations_read_as_citations_for_every_kind_of_source(atlas):
+    """An unnamed author is not cited as 'not named'; a work read in a quotation says where."""
+    cites = {key: atlas.cite(key) for key in atlas.sources}
+    assert [c for c in cites.values() if "not named" in c] == []
+    assert cites["h114390_jincheng"] == "1953年7月13日: 金城战役开始 (114390.com, 2024)"
+    assert cites["shuoxu_hansin"].endswith(", as quoted in an online book on m.shuoxu.com")
+    assert cites["shuoxu_hansin"].startswith("韩信 (Han Sin) (1976) memoir of June 1953")
