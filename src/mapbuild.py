@@ -131,7 +131,6 @@ class Step(MacroElement):
 def base_map(
     battle: Battle,
     base: str = "plain",
-    scale: float = 1.0,
     location: tuple[float, float] = MAP_CENTRE,
     name_share: float = 0.0,
     zoom: float = MAP_ZOOM,
@@ -142,8 +141,8 @@ def base_map(
 ) -> folium.Map:
     """The map that stays put while the days change: view, tiles, styles and the drawer.
 
-    `scale`: every symbol, weight and font by that factor; or `name_share`: by what makes
-    the place names that share of the screen's height (a projector's, measured in the browser).
+    `name_share`: every symbol, weight and font scaled so that the place names are that share
+    of the screen's height (a projector's, measured in the browser); 0: the map's own sizes.
     `follow`: the page's day slider and step controls, which the map follows at once (the
     server then confirms the day; see follow.js); `fit`: open on the
     whole battle rather than at `location` and `zoom`; `fill`: the map fills its frame, which
@@ -163,9 +162,7 @@ def base_map(
     if base in TILES:
         url, attribution = TILES[base]
         folium.TileLayer(url, attr=attribution, name=BASEMAPS[base], max_zoom=17).add_to(fmap)
-    Drawer(
-        battle, {"scale": scale, "nameShare": name_share, "fit": fit, "fill": fill, "keys": list(keys)}, follow
-    ).add_to(fmap)
+    Drawer(battle, {"nameShare": name_share, "fit": fit, "fill": fill, "keys": list(keys)}, follow).add_to(fmap)
     return fmap
 
 
@@ -204,9 +201,8 @@ def full_map(
     layers: tuple[str, ...] = tuple(LAYER_LABELS),
     base: str = "plain",
     lang: str = "en",
-    scale: float = 1.0,
 ) -> folium.Map:
     """Base map and the day in one object (for rendering outside Streamlit)."""
-    fmap = base_map(battle, base, scale)
+    fmap = base_map(battle, base)
     day_step(day, layers, lang).add_to(fmap)
     return fmap

@@ -17,12 +17,12 @@
   const REVERT_MS = 5000; // a preview the page never confirms gives way to the page's day
 
   function drawer(map, scene, options) {
-    const opts = Object.assign({ scale: 1, nameShare: 0, legend: null, fullscreen: true, fit: false, fill: false, keys: [] }, options || {});
+    const opts = Object.assign({ nameShare: 0, legend: null, fullscreen: true, fit: false, fill: false, keys: [] }, options || {});
     // A projector's type and symbols grow with its screen (opts.nameShare: its names are that
-    // share of the screen's height) or by opts.scale; a phone that opens the lecture's link
-    // gets the map's own sizes.
+    // share of the screen's height); a phone that opens the lecture's link gets the map's own
+    // sizes.
     const screenHeight = () => { try { return window.top.innerHeight; } catch (e) { return window.innerHeight; } };
-    const wanted = opts.nameShare ? Math.max(1, (opts.nameShare * screenHeight()) / scene.namePx) : opts.scale;
+    const wanted = Math.max(1, (opts.nameShare * screenHeight()) / scene.namePx);
     const k = window.innerWidth < NARROW_PX ? Math.min(wanted, 1) : wanted;
     const unitScale = () => (map.getSize().x < NARROW_PX ? NARROW_UNIT_SCALE : 1);
     const S = scene.styles;

@@ -6,7 +6,7 @@
   const D = JSON.parse(document.getElementById("atlas-data").textContent);
   const map = L.map("map", { zoomSnap: 0.5 }).setView(D.centre, D.zoom);
   L.control.scale().addTo(map);
-  const drawer = Atlas.drawer(map, D.scene, { scale: 1, legend: D.legend });
+  const drawer = Atlas.drawer(map, D.scene, { legend: D.legend });
   const days = D.scene.days;
   const escapeText = Atlas.esc;
 

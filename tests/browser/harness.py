@@ -11,6 +11,7 @@ from src.day import Battle
 from src.legend import legend_html
 from src.safetext import script_json, script_text, style_text
 from src.scene import asset, build_scene, drawer_js
+from tests.browser.mapread import settled
 
 PAGE = """<!doctype html>
 <html lang="en"><head><meta charset="utf-8">
@@ -38,6 +39,14 @@ def harness_html(battle: Battle, options: dict | None = None) -> str:
         legend=script_json(legend_html()),
         options=script_json(options or {}),
     )
+
+
+def open_day(page, path: Path, day: str, keep: tuple[str, ...] = ()) -> None:
+    """The harness page at `path`, showing `day` (with `keep`, a chapter's places) laid out."""
+    page.goto(path.as_uri())
+    page.wait_for_function("() => window.Atlas && Atlas.live")
+    page.evaluate("([d, keep]) => Atlas.live.show(d, null, 'en', {keep})", [day, list(keep)])
+    settled(page, day)
 
 
 def write_harness(battle: Battle, folder: Path, options: dict | None = None, name: str = "harness") -> Path:

@@ -7,20 +7,13 @@ import pytest
 from playwright.sync_api import expect
 
 from src.styles import NAME_PX, PROJECTOR_NAME_SHARE
-from tests.browser.harness import write_harness
+from tests.browser.harness import open_day, write_harness
 from tests.browser.mapread import NAMED_SHARE, broken_promises, read_map, settled
 
 pytestmark = pytest.mark.browser
 
 SIZES = [{"width": 390, "height": 844}, {"width": 1280, "height": 720}, {"width": 1920, "height": 1080}]
 DAYS = ["1953-06-10", "1953-06-14", "1953-06-18", "1953-07-07", "1953-07-14", "1953-07-16", "1953-07-20", "1953-07-27"]
-
-
-def _open(page, harness, day: str, keep: tuple[str, ...] = ()):
-    page.goto(harness.as_uri())
-    page.wait_for_function("() => window.Atlas && Atlas.live")
-    page.evaluate("([d, keep]) => Atlas.live.show(d, null, 'en', {keep})", [day, list(keep)])
-    settled(page, day)
 
 
 @pytest.mark.parametrize("viewport", SIZES)
@@ -40,7 +33,7 @@ def test_every_day_is_drawn_where_it_stood_and_names_its_places(page, harness, v
 @pytest.mark.parametrize("viewport", [SIZES[1]])
 def test_a_chapters_places_are_named_before_all_others(page, harness, battle):
     keep = ("hill-938", "christmas-hill", "finger-ridge", "sniper-ridge", "triangle-hill")
-    _open(page, harness, "1953-07-14", keep)
+    open_day(page, harness, "1953-07-14", keep)
     seen = read_map(page, keep)
     assert seen["storyMissing"] == []
     names = page.eval_on_selector_all(
@@ -51,7 +44,7 @@ def test_a_chapters_places_are_named_before_all_others(page, harness, battle):
 
 @pytest.mark.parametrize("viewport", SIZES)
 def test_opening_the_legend_moves_nothing(page, harness):
-    _open(page, harness, "1953-07-14")
+    open_day(page, harness, "1953-07-14")
     before = read_map(page)["markers"]
     page.locator(".atlas-legend-control summary").click()
     expect(page.locator(".atlas-legend-control")).to_have_attribute("open", "")
@@ -63,7 +56,7 @@ def test_opening_the_legend_moves_nothing(page, harness):
 
 @pytest.mark.parametrize("viewport", [SIZES[0]])
 def test_a_formation_standing_for_its_units_says_so_and_opens_them(page, harness):
-    _open(page, harness, "1953-07-14")
+    open_day(page, harness, "1953-07-14")
     badge = page.locator(".atlas-agg .atlas-badge").first
     expect(badge).to_be_visible()
     members = badge.evaluate("b => b.closest('.atlas-agg').dataset.members.split(' ')")
@@ -81,7 +74,7 @@ def test_a_formation_standing_for_its_units_says_so_and_opens_them(page, harness
 
 @pytest.mark.parametrize("viewport", [SIZES[1]])
 def test_a_unit_outside_the_view_is_not_drawn_in_it(page, harness):
-    _open(page, harness, "1953-07-14")
+    open_day(page, harness, "1953-07-14")
     page.evaluate("() => Atlas.live.map.setView([38.33, 127.75], 12, {animate: false})")
     settled(page, "1953-07-14")
     seen = read_map(page)
@@ -99,7 +92,7 @@ def test_a_projectors_names_are_a_share_of_the_screens_height(page, battle, tmp_
     """What the back row reads: the lecture's names are PROJECTOR_NAME_SHARE of the screen's
     height; a phone that opens the lecture's link keeps the map's own sizes."""
     projector = write_harness(battle, tmp_path, {"nameShare": PROJECTOR_NAME_SHARE}, "projector")
-    _open(page, projector, "1953-07-14")
+    open_day(page, projector, "1953-07-14")
     sizes = page.eval_on_selector_all(
         ".atlas-name .atlas-label",
         "ls => ls.filter((l) => l.style.visibility === 'visible').map((l) => parseFloat(getComputedStyle(l).fontSize))",

@@ -6,20 +6,14 @@ from __future__ import annotations
 import pytest
 from playwright.sync_api import expect
 
+from tests.browser.harness import open_day
 from tests.browser.mapread import settled
 
 pytestmark = pytest.mark.browser
 
 
-def _open(page, harness, day: str) -> None:
-    page.goto(harness.as_uri())
-    page.wait_for_function("() => window.Atlas && Atlas.live")
-    page.evaluate("(d) => Atlas.live.show(d)", day)
-    settled(page, day)
-
-
 def test_a_popup_links_its_sources(page, harness):
-    _open(page, harness, "1953-07-14")
+    open_day(page, harness, "1953-07-14")
     page.locator('.leaflet-marker-icon[aria-label^="Hill 973:"]').click()
     popup = page.locator(".leaflet-popup-content")
     expect(popup).to_contain_text("Source:")
@@ -34,7 +28,7 @@ def test_a_popup_links_its_sources(page, harness):
 
 def test_a_popup_of_what_stays_closes_when_the_day_changes(page, harness):
     """A town is drawn the same every day (its layer is not redrawn), yet its popup goes."""
-    _open(page, harness, "1953-07-14")
+    open_day(page, harness, "1953-07-14")
     x, y = page.evaluate(
         "() => { const [lon, lat] = Atlas.live.scene.features.kumsong.g.coordinates;"
         " const p = Atlas.live.map.latLngToContainerPoint([lat, lon]); return [p.x, p.y]; }"
@@ -47,5 +41,5 @@ def test_a_popup_of_what_stays_closes_when_the_day_changes(page, harness):
 
 
 def test_the_map_credits_the_rivers_to_openstreetmap(page, harness):
-    _open(page, harness, "1953-07-14")
+    open_day(page, harness, "1953-07-14")
     expect(page.locator(".leaflet-control-attribution")).to_contain_text("© OpenStreetMap contributors (ODbL)")
