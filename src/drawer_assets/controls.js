@@ -39,14 +39,21 @@
   });
 
   // The legend lies over the map: opening, closing or scrolling it moves nothing under it
-  // (names keep clear of its closed summary only).
+  // (names keep clear of its closed summary only). Open, it stays inside the map, so its
+  // summary (the only way to close it) is never cut off above a short map.
   const Legend = L.Control.extend({
     options: { position: "bottomright", html: "" },
-    onAdd() {
+    onAdd(map) {
       const box = L.DomUtil.create("details", "atlas-legend-control");
       box.innerHTML = `<summary>Legend</summary>${this.options.html}`;
       L.DomEvent.disableClickPropagation(box);
       L.DomEvent.disableScrollPropagation(box);
+      const fit = () => {
+        const room = box.getBoundingClientRect().bottom - map.getContainer().getBoundingClientRect().top;
+        box.style.maxHeight = `${Math.max(48, room - 10)}px`;
+      };
+      box.addEventListener("toggle", fit);
+      map.on("resize", fit);
       return box;
     },
   });

@@ -7,7 +7,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from playwright.sync_api import Frame, Page
+from playwright.sync_api import Frame, Page, expect
 
 MAPCHECK = Path(__file__).with_name("mapcheck.js").read_text(encoding="utf-8")
 MAX_LEADERS = 8
@@ -26,6 +26,24 @@ def settled(where: Page | Frame, day: str) -> None:
 
 def read_map(where: Page | Frame, keep: list[str] | tuple[str, ...] = ()) -> dict[str, Any]:
     return where.evaluate(f"({MAPCHECK})", list(keep))
+
+
+def legend_moves_nothing(where: Page | Frame) -> None:
+    """Open the legend and close it again by its summary, which must stay inside the map;
+    no marker may move meanwhile."""
+    before = read_map(where)["markers"]
+    summary = where.locator(".atlas-legend-control summary")
+    summary.click()
+    expect(where.locator(".atlas-legend-control")).to_have_attribute("open", "")
+    where.wait_for_timeout(100)  # two frames: a layout it set off would have run
+    assert read_map(where)["markers"] == before
+    inside = summary.evaluate(
+        "s => { const r = s.getBoundingClientRect(), m = s.closest('.leaflet-container').getBoundingClientRect();"
+        " return r.top >= m.top && r.bottom <= m.bottom; }"
+    )
+    assert inside, "the open legend's summary lies outside the map"
+    summary.click()
+    assert read_map(where)["markers"] == before
 
 
 def _own_size(unit: dict[str, Any]) -> float:

@@ -8,7 +8,7 @@ from playwright.sync_api import expect
 
 from src.styles import NAME_PX, PROJECTOR_NAME_SHARE
 from tests.browser.harness import open_day, write_harness
-from tests.browser.mapread import NAMED_SHARE, broken_promises, read_map, settled
+from tests.browser.mapread import NAMED_SHARE, broken_promises, legend_moves_nothing, read_map, settled
 
 pytestmark = pytest.mark.browser
 
@@ -45,13 +45,7 @@ def test_a_chapters_places_are_named_before_all_others(page, harness, battle):
 @pytest.mark.parametrize("viewport", SIZES)
 def test_opening_the_legend_moves_nothing(page, harness):
     open_day(page, harness, "1953-07-14")
-    before = read_map(page)["markers"]
-    page.locator(".atlas-legend-control summary").click()
-    expect(page.locator(".atlas-legend-control")).to_have_attribute("open", "")
-    page.wait_for_timeout(100)  # two frames: a layout it set off would have run
-    assert read_map(page)["markers"] == before
-    page.locator(".atlas-legend-control summary").click()
-    assert read_map(page)["markers"] == before
+    legend_moves_nothing(page)
 
 
 @pytest.mark.parametrize("viewport", [SIZES[0]])

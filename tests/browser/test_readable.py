@@ -12,7 +12,7 @@ from playwright.sync_api import expect
 
 from src.lecture import key_places
 from tests.browser.conftest import FRONT_PATH, idle, map_frame
-from tests.browser.mapread import NAMED_SHARE, broken_promises, read_map, settled
+from tests.browser.mapread import NAMED_SHARE, broken_promises, legend_moves_nothing, read_map, settled
 
 pytestmark = pytest.mark.browser
 
@@ -339,3 +339,17 @@ def test_units_are_drawn_smaller_on_a_narrow_map_and_full_size_when_it_widens(pa
     assert narrow == pytest.approx(0.7 * wide, abs=1)
     settled(frame, "1953-07-14")
     assert _promises(frame, 0) == []
+
+
+@pytest.mark.parametrize("viewport", SIZES, ids=lambda v: str(v["width"]))
+def test_opening_the_legend_moves_nothing_on_any_page(page, app_url, exported):
+    """The legend lies over the map on every page, not only on the harness page."""
+    legend_moves_nothing(_explorer(page, app_url, "1953-07-14"))
+    page.goto(f"{app_url}/Lecture?chapter=4&step=1")
+    lecture = map_frame(page)
+    idle(page)
+    settled(lecture, _lecture_day(page))
+    legend_moves_nothing(lecture)
+    page.goto(f"{exported.as_uri()}#1953-07-14")
+    settled(page, "1953-07-14")
+    legend_moves_nothing(page)
