@@ -12,20 +12,26 @@ from src.evidence import (
     CITATION,
     CLAIMS_INTRO,
     DEPTH_NOTE,
+    NO_MATCH,
     TOPICS,
     bibliography,
     certainty_summary,
-    checks_table,
+    checks_tables,
     depth_profile,
     downloads,
     feature_table,
     geojson_files,
     ground_series,
+    has_depth,
     names_table,
+    no_depth_text,
     provenance_markdown,
+    readable,
     search_features,
 )
 from src.measure import phase_changes
+from src.safetext import md, quote
+from src.styles import CERTAINTY_LABELS
 
 with session.page("Evidence", "📚") as frame:
     battle = frame.battle
@@ -43,10 +49,10 @@ with session.page("Evidence", "📚") as frame:
         if topic in ("losses", "ground"):
             st.altair_chart(claims_chart(table, "Whose losses" if topic == "losses" else "Ground"), width="stretch")
         st.dataframe(
-            table[["subject", "who", "claimant", "figure", "counts", "citation"]],
+            readable(table[["subject", "who", "claimant", "figure", "counts", "citation"]]),
             hide_index=True,
             width="stretch",
-            column_config={"citation": st.column_config.TextColumn("source", width="large")},
+            column_config={"source": st.column_config.TextColumn(width="large")},
         )
 
     st.header("Ground over time")
@@ -56,17 +62,31 @@ with session.page("Evidence", "📚") as frame:
     day = session.view().day
     st.altair_chart(ground_chart(ground_series(battle), day), width="stretch")
     st.markdown(f"**Depth behind the 10 June line along the front, {day_label(day)}** (west on the left)")
-    st.altair_chart(depth_chart(depth_profile(battle, day)), width="stretch")
-    st.caption(DEPTH_NOTE)
+    profile = depth_profile(battle, day)
+    if has_depth(profile):
+        st.altair_chart(depth_chart(profile), width="stretch")
+        st.caption(DEPTH_NOTE)
+    else:
+        st.info(no_depth_text(battle, day))
     st.markdown("**Ground that changed hands between the dated lines**")
-    st.dataframe(phase_changes(atlas["front_lines"]).drop(columns="geometry"), hide_index=True, width="stretch")
+    phases = phase_changes(atlas["front_lines"]).drop(columns="geometry")
+    st.dataframe(readable(phases), hide_index=True, width="stretch")
 
     st.header("Sources and provenance")
     st.markdown(provenance_markdown(battle))
-    st.dataframe(checks_table(battle), hide_index=True, width="stretch")
+    st.subheader("Our lines checked against the sources' figures")
+    for title, table in checks_tables(battle).items():
+        st.markdown(f"**{title}**")
+        st.table(table.map(md), hide_index=True)  # wraps its text: nothing cut, no sideways scroll
+    st.subheader("How sure: features of each layer by certainty")
+    st.caption("; ".join(CERTAINTY_LABELS.values()) + ".")
     st.dataframe(certainty_summary(atlas), width="stretch")
     query = st.text_input("Search the features", placeholder="e.g. Hill 973, reconstructed, Hermes")
-    st.dataframe(search_features(feature_table(atlas, session.view().lang), query), hide_index=True, width="stretch")
+    found = search_features(feature_table(atlas, session.view().lang), query)
+    if found.empty and query:
+        st.info(NO_MATCH.format(query=quote(query)))
+    else:
+        st.dataframe(readable(found), hide_index=True, width="stretch")
     with st.expander("Bibliography", expanded=False):
         links = {"url": st.column_config.LinkColumn("url")}
         st.dataframe(bibliography(atlas), hide_index=True, width="stretch", column_config=links)

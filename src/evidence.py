@@ -48,6 +48,49 @@ DEPTH_NOTE = (
     "Computed in UTM zone 52N from the same front lines and interpolation as the map. Between dated states "
     "the lines are interpolated, so the curve between dots is a drawing aid, not a record."
 )
+NO_DEPTH = "No depth yet: on {day} the front still ran along the 10 June line."
+NO_FRONT_DEPTH = "No depth: the front lines could not be read."
+NO_MATCH = "No feature matches “{query}”. Try a name, an id such as hill-973, a certainty or a source."
+HEADERS = {  # the frames' field names as the page's tables head them
+    "subject": "forces of",
+    "who": "figure from",
+    "claimant": "claimed by",
+    "counts": "what it counts",
+    "citation": "source",
+    "area_km2": "area (km²)",
+    "uncertainty_km": "uncertainty (km)",
+}
+LAYER_WORDS = {
+    "front_lines": "front lines",
+    "places": "places",
+    "water": "rivers and reservoir",
+    "units": "units",
+    "movements": "attacks and counterattacks",
+    "events": "events",
+}
+CHECK_GROUPS = {  # checks.table's roles, as the page heads them
+    "independent check": "Independent checks: figures the lines were not drawn from",
+    "drawn from (not a check)": "Not checks: figures the lines were drawn from (shown, never counted as agreement)",
+}
+MEASURE_WORDS = {
+    "area_km2": "area that changed hands",
+    "mean_depth_km": "mean depth",
+    "max_depth_km": "deepest point",
+    "frontage_km": "length of front that moved",
+    "width_km": "width, west to east",
+    "regained_share": "share won back by 20 July",
+    "behind_km": "distance behind {place}",
+}
+CHECK_COLUMNS = (
+    "whose figure",
+    "the source says",
+    "measured",
+    "accepted",
+    "the atlas gives",
+    "verdict",
+    "note",
+    "source",
+)
 
 
 @dataclass(frozen=True)
@@ -161,13 +204,77 @@ def provenance_markdown(battle: Battle) -> str:
     )
 
 
-def checks_table(battle: Battle) -> pd.DataFrame:
-    """The lines against the sources' own figures: independent checks first, then the few figures
-    the lines were drawn from (shown, but not counted as agreement)."""
-    if not battle.has_front:
-        return pd.DataFrame(columns=["role", "source says", "atlas", "verdict", "source"])
+def readable(frame: pd.DataFrame) -> pd.DataFrame:
+    """The frame with its columns headed in words (area (km²), not area_km2), for display."""
+    return frame.rename(columns=HEADERS)
+
+
+def _trim(value: float, digits: int) -> str:
+    text = f"{value:.{digits}f}"
+    return text.rstrip("0").rstrip(".") if "." in text else text
+
+
+def _digits(check: checks.Check, value: float, scale: float) -> int:
+    """Decimals enough that the rounded value sits on the same side of the rounded bounds as the
+    value itself (2.97 km against 3-6 km is not shown as 3 km)."""
+    agrees = check.low <= value <= check.high
+    for digits in range(0 if scale == 100 else 1, 4):
+        low, shown, high = (round(x * scale, digits) for x in (check.low, value, check.high))
+        if (low <= shown <= high) == agrees:
+            return digits
+    return 4
+
+
+def _figures(check: checks.Check, value: float | None) -> tuple[str, str]:
+    """The accepted range and the atlas's value as the table reads them: to 0.1, a share in per
+    cent, each figure kept on one line with its unit."""
+    unit, scale = ("%", 100) if checks.unit(check) == "share" else (checks.unit(check), 1)
+    digits = _digits(check, value, scale) if value is not None else (0 if scale == 100 else 1)
+    low, high = (_trim(x * scale, digits) for x in (check.low, check.high))
+    given = f"{_trim(value * scale, digits)}\u00a0{unit}" if value is not None else "—"
+    return f"{low}\u2060–\u2060{high}\u00a0{unit}", given
+
+
+def _short_day(iso: str) -> str:
+    day = date.fromisoformat(iso)
+    return f"{day.day}\u00a0{day:%b}"
+
+
+def _measured(check: checks.Check, places: pd.DataFrame) -> str:
+    names = dict(zip(places["id"], places["name"], strict=True)) if not places.empty else {}
+    words = MEASURE_WORDS[check.measure].format(place=names.get(check.place, check.place))
+    if check.sector is not None:
+        words += f" between {check.sector[0]:g}° and {check.sector[1]:g}° E"
+    return f"{words}, {_short_day(check.earlier)} → {_short_day(check.later)}"
+
+
+def checks_tables(battle: Battle) -> dict[str, pd.DataFrame]:
+    """The lines against the sources' own figures, in words and with the atlas's value beside the
+    verdict, under two headings: the independent checks, then the few figures the lines were drawn
+    from (shown, but not counted as agreement)."""
     atlas = battle.atlas
-    return checks.table(atlas["front_lines"], atlas["places"], atlas.cite)
+    table = checks.table(atlas["front_lines"], atlas["places"], atlas.cite)
+    by_id = {c.id: c for c in (*checks.CHECKS, *checks.CONSTRUCTION)}
+    groups = {}
+    for role, title in CHECK_GROUPS.items():
+        records = []
+        for row in rows(table[table["role"] == role]):
+            check = by_id[row["id"]]
+            accepted, given = _figures(check, row["atlas"] if pd.notna(row["atlas"]) else None)
+            records.append(
+                {
+                    "whose figure": check.side,
+                    "the source says": check.says,
+                    "measured": _measured(check, atlas["places"]),
+                    "accepted": accepted,
+                    "the atlas gives": given,
+                    "verdict": row["verdict"],
+                    "note": check.note,
+                    "source": row["source"],
+                }
+            )
+        groups[title] = pd.DataFrame(records, columns=list(CHECK_COLUMNS))
+    return groups
 
 
 def feature_table(atlas: Atlas, lang: str = "en") -> pd.DataFrame:
@@ -178,7 +285,7 @@ def feature_table(atlas: Atlas, lang: str = "en") -> pd.DataFrame:
             radius = prop(row, "uncertainty_m")
             records.append(
                 {
-                    "layer": layer,
+                    "layer": LAYER_WORDS[layer],
                     "id": row["id"],
                     "name": local_name(row, lang),
                     "source": atlas.cite_feature(row),
@@ -188,6 +295,15 @@ def feature_table(atlas: Atlas, lang: str = "en") -> pd.DataFrame:
                 }
             )
     return pd.DataFrame(records, columns=["layer", "id", "name", "source", "certainty", "uncertainty_km", "note"])
+
+
+def no_depth_text(battle: Battle, day: date) -> str:
+    return NO_DEPTH.format(day=day_label(day)) if battle.has_front else NO_FRONT_DEPTH
+
+
+def has_depth(profile: pd.DataFrame) -> bool:
+    """Whether the day's front lay behind the 10 June line anywhere: a chart of zeros says nothing."""
+    return not profile.empty and bool((profile["depth_km"] > 0).any())
 
 
 def search_features(table: pd.DataFrame, query: str) -> pd.DataFrame:
@@ -233,9 +349,10 @@ def names_table(atlas: Atlas) -> pd.DataFrame:
 
 
 def certainty_summary(atlas: Atlas) -> pd.DataFrame:
+    """How many features of each layer are attested, reconstructed or approximate."""
     table = feature_table(atlas)
     counts = table.groupby(["layer", "certainty"]).size().unstack(fill_value=0)
-    return counts.reindex(columns=list(CERTAINTY_LABELS), fill_value=0)
+    return counts.reindex(index=list(LAYER_WORDS.values()), columns=list(CERTAINTY_LABELS), fill_value=0)
 
 
 TIMELINE_FILE = "kumsong-1953-timeline_CC-BY-4.0.csv"  # the licence travels in the name
