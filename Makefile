@@ -3,7 +3,7 @@ VENV ?= .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed-$(shell cat requirements.txt requirements-dev.txt | sha1sum | cut -c1-12)
 
-.PHONY: run test lint validate bench export browser screenshots clean
+.PHONY: run test lint validate bench export handout browser screenshots clean
 
 $(STAMP): requirements.txt requirements-dev.txt
 	python3 -m venv $(VENV)
@@ -26,6 +26,9 @@ validate: $(STAMP)
 
 export: $(STAMP)
 	$(PY) -m src export --out dist
+
+handout: $(STAMP) browser
+	$(PY) -m src handout --out dist
 
 bench: $(STAMP)
 	$(PY) scripts/benchmark.py $(ARGS)

@@ -1,4 +1,5 @@
-"""Command line: `python -m src validate` and `python -m src export --out DIR`."""
+"""Command line: `python -m src validate`, `python -m src export --out DIR` and
+`python -m src handout --out DIR`."""
 
 from __future__ import annotations
 
@@ -57,6 +58,29 @@ def _export(args: argparse.Namespace) -> int:
     return 0
 
 
+def _handout(args: argparse.Namespace) -> int:
+    from src.handout import ChromiumMissingError, PrintError, write_handout
+    from src.library import load_library
+
+    library = load_library(Path(args.geodata))
+    for problem in library.problems:
+        print(f"warning: {problem} (left out of the handout)", file=sys.stderr)
+    if not library.battle.has_front:
+        print("error: no front line could be read, so there is no battle to print", file=sys.stderr)
+        return 1
+    out = Path(args.out)
+    try:
+        path = write_handout(library.battle, library.chapters, out)
+    except (ChromiumMissingError, PrintError) as exc:  # no Chromium here, or it failed
+        print(f"error: {exc}", file=sys.stderr)
+        return 1
+    except OSError as exc:  # an existing file, /dev/null, no permission, a full disk
+        print(f"error: cannot write the handout to {out}: {exc.strerror or exc}", file=sys.stderr)
+        return 2
+    print(f"wrote {path} ({path.stat().st_size / 1e6:.2f} MB)")
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m src", description=__doc__)
     sub = parser.add_subparsers(dest="command", required=True)
@@ -67,6 +91,10 @@ def main(argv: list[str] | None = None) -> int:
     export.add_argument("--out", default="dist", help="folder to write kumsong-1953.html into")
     export.add_argument("--geodata", default=str(geodata_dir()), help="folder to read the data from")
     export.set_defaults(run=_export)
+    handout = sub.add_parser("handout", help="print the lecture's chapters as a PDF (needs Debian's chromium)")
+    handout.add_argument("--out", default="dist", help="folder to write kumsong-1953-handout.pdf into")
+    handout.add_argument("--geodata", default=str(geodata_dir()), help="folder to read the data from")
+    handout.set_defaults(run=_handout)
     args = parser.parse_args(argv)
     return args.run(args)
 
