@@ -22,10 +22,11 @@ class Chapter:
     start: date
     end: date
     bounds: tuple[tuple[float, float], tuple[float, float]]  # (south, west), (north, east)
-    points: tuple[str, ...]
+    points: tuple[str, ...]  # each in full: the chapter's details, the offline file, the handout
     notes: str
     sources: tuple[str, ...]
     accounts: tuple[dict, ...] = ()  # what each side's sources say: {side, text, source, cite?}
+    key_points: tuple[str, ...] = ()  # one line for each point: what a slide has room for
 
     @property
     def steps(self) -> list[date]:
@@ -46,7 +47,8 @@ def _chapter(raw: dict) -> Chapter:
         start=date.fromisoformat(raw["start"]),
         end=date.fromisoformat(raw["end"]),
         bounds=((south, west), (north, east)),
-        points=tuple(raw["points"]),
+        points=tuple(p["text"] for p in raw["points"]),
+        key_points=tuple(p["key"] for p in raw["points"]),
         notes=raw.get("notes", ""),
         sources=tuple(raw["sources"]),
         accounts=tuple(raw.get("accounts", [])),

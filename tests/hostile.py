@@ -86,7 +86,8 @@ def inject(target: Path, source: Path = GEODATA_DIR) -> Path:
     doc = json.loads(chapters_path.read_text(encoding="utf-8"))
     for chapter in doc["chapters"]:
         _append(chapter, ("title",), payloads)
-        chapter["points"] = [f"{point} {next(payloads)}" for point in chapter["points"]]
+        for point in chapter["points"]:
+            _append(point, ("key", "text"), payloads)
         chapter["notes"] = " · ".join([chapter.get("notes", ""), *LOADABLE])
     chapters_path.write_text(json.dumps(doc, ensure_ascii=False), encoding="utf-8")
     for name, key, fields in (

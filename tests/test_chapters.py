@@ -32,6 +32,16 @@ def test_each_chapter_has_three_to_five_points_and_sources(chapters, atlas):
         assert all(source in atlas.sources for source in chapter.sources)
 
 
+KEY_POINT_CHARS = 72  # about two lines of the slide's column at 1280×720
+
+
+def test_each_point_has_a_key_line_short_enough_for_a_slide(chapters):
+    for chapter in chapters:
+        assert len(chapter.key_points) == len(chapter.points)
+        for key, point in zip(chapter.key_points, chapter.points, strict=True):
+            assert 0 < len(key) <= KEY_POINT_CHARS < len(point), key
+
+
 def test_forward_runs_into_the_next_chapter_and_stops_at_the_end(chapters):
     assert forward(Position(0, 0), chapters) == Position(1, 0)
     assert forward(Position(1, 0), chapters) == Position(1, 1)

@@ -212,7 +212,7 @@ def _json_cases() -> list[Case]:
         Case(chapters, "lon-lat-swapped", chapter(_set("bounds", [[127.1, 38.2], [128.08, 38.45]])), "swapped"),
         Case(chapters, "unknown-source", chapter(_set("sources", ["nobody1999"])), "unknown source 'nobody1999'"),
         Case(chapters, "duplicate-id", _duplicate_entry("chapters", 2), "id used twice"),
-        Case(chapters, "html-in-text", chapter(lambda c: c["points"].__setitem__(0, SCRIPT)), "must not contain HTML"),
+        Case(chapters, "html-in-text", chapter(lambda c: c["points"][0].update(key=SCRIPT)), "must not contain HTML"),
         Case(chapters, "very-large", VERY_LARGE, "over the limit"),
         Case(claims, "invalid-json", INVALID_JSON, "not valid JSON"),
         Case(claims, "truncated", TRUNCATED, "not valid JSON"),

@@ -146,6 +146,11 @@ def test_the_lecture_shows_hostile_data_as_text(guarded, hostile_url, hostile_ba
     map_frame(guarded)
     assert flat(chapter.title) in _seen(guarded.locator("h1"))
     markdown = guarded.get_by_test_id("stMarkdownContainer")
+    for key in chapter.key_points:  # the slide's lines; the points in full and the sources behind toggles
+        assert flat(key) in _seen(markdown)
+    for toggle in ("The points in full", "Sources ("):
+        guarded.locator("summary", has_text=toggle).click()
+    expect(guarded.get_by_test_id("stCaptionContainer").last).to_be_visible(timeout=WAIT)
     for point in chapter.points:
         assert flat(point) in _seen(markdown)
     caption = _seen(guarded.get_by_test_id("stCaptionContainer"))
