@@ -7,7 +7,7 @@ from streamlit_folium import st_folium
 
 from src import controls, session
 from src.constants import BASEMAPS, LANGUAGES, SUBTITLE
-from src.daytext import day_panels
+from src.daytext import DAY_ANCHOR, SKIP_MAP, day_panels
 from src.layers import LAYER_LABELS
 from src.mapbuild import MAP_HEIGHT, base_map, day_step, panels_link
 from src.safetext import md
@@ -16,6 +16,7 @@ from src.timeline import key_dates
 with session.page("Explorer", "🗺️") as frame:
     battle = frame.battle
     controls.apply_pending_day()
+    st.container(key="skip_map").markdown(f"[{SKIP_MAP}](#{DAY_ANCHOR})")
     st.title("The Battle of Kumsong, 1953")
     st.caption(SUBTITLE)
 

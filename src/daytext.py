@@ -5,6 +5,8 @@ figures, the hills that changed hands, and the events with their units and sourc
 from __future__ import annotations
 
 import json
+import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
@@ -15,6 +17,7 @@ from src.day import Battle
 from src.safetext import md
 from src.styles import CERTAINTY_LABELS, SIDE_LABELS
 from src.text import accounts, event_when, local_name, rows
+from src.tracks import unit_key
 
 FIGURES_NOTE = (
     "Computed in UTM zone 52N from the front lines of the geodata; as uncertain as the lines themselves "
@@ -23,6 +26,8 @@ FIGURES_NOTE = (
 NO_EVENT = "No event recorded for this day; the front held as drawn."
 NOT_AVAILABLE = "not available"
 LOST_LABEL = "Ground lost since 10 June"
+DAY_ANCHOR = "the-day"  # the panel's id: the page's "skip the map" link leads here
+SKIP_MAP = "Skip the map: to the day's story"
 DEPTH_LABEL = "Deepest point behind the 10 June line"
 
 
@@ -46,6 +51,8 @@ class EventText:
     units: str
     source: str
     accounts: tuple[tuple[str, str, str], ...] = ()  # (whose account, what it says, citation)
+    fid: str = ""
+    links: tuple[tuple[str, str], ...] = ()  # (a name its texts use, the feature it names)
 
 
 @dataclass(frozen=True)
@@ -56,6 +63,7 @@ class DayText:
     depth_km: float | None
     changes: tuple[str, ...]
     events: tuple[EventText, ...]
+    change_links: tuple[tuple[str, str], ...] = ()  # the hills that changed hands: (name, id)
 
     @property
     def label(self) -> str:
@@ -90,10 +98,25 @@ def day_text(battle: Battle, day: date, lang: str = "en") -> DayText:
             source=atlas.cite(row["source"]),
         )
     places = atlas["places"]
-    changes = []
+    changes, change_links = [], []
     for hid, before, after in battle.changed_hands(day):
         verb = "contested" if after == "contested" else f"taken by the {SIDE_LABELS.get(after, after)}"
         changes.append(f"{local_name(places.loc[hid], lang)}: {verb}" + (f" (was {before})" if before else ""))
+        change_links.append((local_name(places.loc[hid], lang), hid))
+    drawn_units = {unit_key(row["name"]): row["id"] for row in rows(info.units)}
+
+    def named(row) -> tuple[tuple[str, str], ...]:
+        """The places the event names (in each language its text may use) and its units drawn that day."""
+        links = [
+            (form, pid)
+            for pid in row["places"]
+            if pid in places.index
+            for name in (local_name(places.loc[pid], lang), places.loc[pid, "name"])
+            for form in name_forms(name)
+        ]
+        links += [(unit, drawn_units[unit_key(unit)]) for unit in row["units"] if unit_key(unit) in drawn_units]
+        return tuple(links)
+
     events = tuple(
         EventText(
             number=number,
@@ -103,6 +126,8 @@ def day_text(battle: Battle, day: date, lang: str = "en") -> DayText:
             units=", ".join(row["units"]) if len(row["units"]) else "",
             source=atlas.cite_feature(row),
             accounts=accounts(atlas, row.get("accounts")),
+            fid=row["id"],
+            links=named(row),
         )
         for number, row in enumerate(rows(info.events), start=1)
     )
@@ -114,7 +139,14 @@ def day_text(battle: Battle, day: date, lang: str = "en") -> DayText:
         depth_km=advance.max_depth_km if advance else None,
         changes=tuple(changes),
         events=events,
+        change_links=tuple(change_links),
     )
+
+
+def name_forms(name: str) -> set[str]:
+    """The ways a text may write a name: 'Christmas Hill (Hill 1090)', 'Christmas Hill', 'Hill 1090'."""
+    bare, _, inner = str(name).partition(" (")
+    return {str(name), bare.strip(), inner.rstrip(")").strip()} - {""}
 
 
 # --- rendering: one HTML, shown by the app's panel and the offline file ---------------------
@@ -122,6 +154,36 @@ def day_text(battle: Battle, day: date, lang: str = "en") -> DayText:
 
 def _esc(value: object) -> str:
     return escape(str(value))
+
+
+def go_link(name: str, fid: str) -> str:
+    """A name in the text that flies the map to what it names (follow.js in the app, the
+    offline player); a plain link to nowhere where neither runs."""
+    return f'<a href="#go={_esc(fid)}">{_esc(name)}</a>'
+
+
+def go_md(name: str, fid: str) -> str:
+    """go_link in Streamlit Markdown (the lecture's slide)."""
+    return f"[{md(name)}](#go={fid})"
+
+
+def linked(
+    text: str,
+    links: tuple[tuple[str, str], ...],
+    link: Callable[[str, str], str] = go_link,
+    esc: Callable[[str], str] = _esc,
+) -> str:
+    """The text escaped, with each name it uses made a link (the longest name first, so
+    'Hill 883.7' is never read as 'Hill 88')."""
+    ids = {name: fid for name, fid in links if name}
+    if not ids:
+        return esc(text)
+    pattern = re.compile("|".join(rf"(?<!\w){re.escape(n)}(?!\w)" for n in sorted(ids, key=len, reverse=True)))
+    out, at = [], 0
+    for m in pattern.finditer(text):
+        out += [esc(text[at : m.start()]), link(m.group(0), ids[m.group(0)])]
+        at = m.end()
+    return "".join(out) + esc(text[at:])
 
 
 def front_sentence(text: DayText) -> str:
@@ -138,13 +200,16 @@ def front_sentence(text: DayText) -> str:
 
 
 def changes_sentence(text: DayText) -> str:
-    return "<b>Changed hands today:</b> " + "; ".join(_esc(c) for c in text.changes) if text.changes else ""
+    said = "; ".join(linked(c, text.change_links) for c in text.changes)
+    return "<b>Changed hands today:</b> " + said if text.changes else ""
 
 
 def event_paragraph(event: EventText) -> str:
-    out = f"<b>{event.number}. {_esc(event.name)}</b> ({_esc(event.when)})<br>{_esc(event.summary)}"
+    title = f"{event.number}. {event.name}"
+    head = go_link(title, event.fid) if event.fid else _esc(title)
+    out = f"<b>{head}</b> ({_esc(event.when)})<br>{linked(event.summary, event.links)}"
     if event.units:
-        out += f"<br><i>Units:</i> {_esc(event.units)}"
+        out += f"<br><i>Units:</i> {linked(event.units, event.links)}"
     out += f"<br><i>Source:</i> {_esc(event.source)}"
     for whose, said, source in event.accounts:  # each side's sources in their own right
         out += f"<br><b>{_esc(whose)}:</b> {_esc(said)} ({_esc(source)})"
@@ -157,15 +222,15 @@ def event_blocks(text: DayText) -> list[str]:
 
 
 def event_titles(text: DayText) -> list[str]:
-    """The events' titles as Markdown, for the lecture's list."""
-    return [f"{e.number}. {md(e.name)}" for e in text.events]
+    """The events' titles as Markdown links to their markers, for the lecture's list."""
+    return [go_md(f"{e.number}. {e.name}", e.fid) for e in text.events]
 
 
 def day_html(text: DayText) -> str:
     """The whole panel as HTML, the one form both the app and the offline file show (every data
     text escaped); its root names the day, so the app's map can tell which day it shows."""
     parts = [
-        f'<div class="atlas-day" data-day="{text.day.isoformat()}">',
+        f'<div class="atlas-day" id="{DAY_ANCHOR}" tabindex="-1" data-day="{text.day.isoformat()}">',
         f"<h2>{_esc(text.label)}</h2>",
         f"<p>{front_sentence(text)}</p>",
         '<div class="figures">',

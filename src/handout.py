@@ -15,6 +15,7 @@ import importlib.util
 import re
 import string
 import tempfile
+from concurrent.futures import ThreadPoolExecutor
 from datetime import date
 from html import escape, unescape
 from pathlib import Path
@@ -253,10 +254,18 @@ def print_pdf(browser, html: str, folder: Path) -> bytes:
 
 def handout_pdf(battle: Battle, chapters: list[Chapter]) -> bytes:
     """The handout as PDF bytes. Raises ChromiumMissingError where it cannot be printed, and
-    PrintError if Chromium fails (one line, for a message rather than a traceback)."""
+    PrintError if Chromium fails (one line, for a message rather than a traceback).
+
+    Printed in a thread of its own: Playwright's sync API refuses a thread whose asyncio loop
+    runs (Streamlit's server, a test that drives a browser already)."""
     reason = cannot_print()
     if reason:
         raise ChromiumMissingError(reason)
+    with ThreadPoolExecutor(max_workers=1, thread_name_prefix="handout") as pool:
+        return pool.submit(_print_handout, battle, chapters).result()
+
+
+def _print_handout(battle: Battle, chapters: list[Chapter]) -> bytes:
     from playwright.sync_api import Error, sync_playwright
 
     try:

@@ -42,6 +42,7 @@ from src.text import (
     short_designation,
     unit_facts,
 )
+from src.tracks import track_lines, unit_events, unit_tracks
 
 Feature = dict[str, Any]
 Record = dict[str, Any]
@@ -67,7 +68,7 @@ class Layer:
 
 # --- shared helpers ------------------------------------------------------------------------
 
-COORD_DIGITS = 5  # about a metre: finer is noise for positions this uncertain
+COORD_DIGITS = 4  # about 10 m: finer is noise for positions drawn to a few hundred metres at best
 
 
 def geojson(geometry: BaseGeometry) -> dict[str, Any]:
@@ -259,16 +260,22 @@ def field_t(name: str, nation: str) -> str:
 
 
 def _unit_features(battle: Battle) -> dict[str, Feature]:
+    """Each unit's symbol and popup; a unit that moved carries its track (src/tracks.py),
+    which the drawer draws while its popup is open."""
     table = formation_table(battle)
+    tracks = unit_tracks(battle.atlas["units"])
     out = {}
     for row in rows(battle.atlas["units"]):
         parent = prop(row, "parent")
         own = prop(row, "formation")
+        track = tracks.get(row["id"], [])
+        lines = unit_facts(row, battle.atlas.formations) + unit_events(battle.atlas["events"], row["name"])
         out[row["id"]] = _feature(
             battle,
             row,
             "units",
-            unit_facts(row, battle.atlas.formations),
+            lines + (track_lines(track, row["id"]) if track else []),
+            **({"track": [[step["f"], step["when"]] for step in track]} if track else {}),
             short=table[own]["short"] if own in table else field_t(row["name"], row["nation"]),
             higher=table[parent]["short"] if parent in table else "",
             parent=parent if parent in table else None,

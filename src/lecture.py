@@ -8,9 +8,12 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 
 from src.assets import package_text
+from src.calendar import day_label
 from src.chapters import Chapter
 from src.day import Battle
-from src.safetext import quote, script_json, script_text
+from src.daytext import go_md, linked, name_forms
+from src.safetext import md, quote, script_json, script_text
+from src.text import rows
 from src.urlstate import param
 
 
@@ -22,6 +25,26 @@ def key_places(battle: Battle, chapter: Chapter) -> tuple[str, ...]:
     start, end = chapter.start.isoformat(), chapter.end.isoformat()
     inside = events[(events["date"] >= start) & (events["date"] <= end)]
     return tuple(dict.fromkeys(pid for places in inside["places"] for pid in places))
+
+
+def slide_points(battle: Battle, chapter: Chapter, full: bool = False) -> list[str]:
+    """The slide's points as Markdown, each place and river they name a link that flies the
+    map to it (`full`: the points in full rather than their key lines)."""
+    atlas = battle.atlas
+    links = tuple(
+        (form, row["id"]) for key in ("places", "water") for row in rows(atlas[key]) for form in name_forms(row["name"])
+    )
+    points = chapter.points if full or not chapter.key_points else chapter.key_points
+    return [linked(point, links, go_md, md) for point in points]
+
+
+def slide_context(chapter: Chapter, pos: Position, chapters: int) -> str:
+    """What a full-screen map keeps of the slide: the title, the chapter, the day and the step."""
+    day = chapter.steps[pos.step]
+    return (
+        f"{chapter.title} · chapter {pos.chapter + 1} of {chapters} · {day_label(day)}"
+        f" · step {pos.step + 1} of {len(chapter.steps)}"
+    )
 
 
 def presenter_html(chapters: list[Chapter], pos: Position, day_label: str, button: bool = True) -> str:

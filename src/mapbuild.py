@@ -173,18 +173,22 @@ def day_step(
     bounds: tuple[tuple[float, float], tuple[float, float]] | None = None,
     keep: tuple[str, ...] = (),
     panels: str | None = None,
+    context: str | None = None,
 ) -> folium.FeatureGroup:
     """The feature group streamlit-folium swaps on a step: empty but for the drawer call.
 
     `bounds` ((south, west), (north, east)) are fitted in the browser, at the map's real size;
     `keep` names features whose names stay at every zoom; `panels`: where the day panels are
-    (panels_link), which the map then shows in the page as it draws each day."""
+    (panels_link), which the map then shows in the page as it draws each day; `context`: the
+    page's title and place in its story, shown over the map in full screen."""
     group = folium.FeatureGroup(name="day")
     extra = {"bounds": [list(corner) for corner in bounds]} if bounds else {}
     if keep:
         extra["keep"] = list(keep)
     if panels:
         extra["panels"] = panels
+    if context is not None:
+        extra["context"] = context
     Step(day, tuple(key for key in LAYER_LABELS if key in layers), lang, extra).add_to(group)
     return group
 

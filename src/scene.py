@@ -15,6 +15,7 @@ from src.assets import package_text
 from src.calendar import day_label
 from src.constants import THEATRE_BBOX, ZOOM_RANGE, ZOOM_STEP
 from src.day import Battle, Day
+from src.geopack import pack_scene
 from src.layers import DRAW_ORDER, day_records, draw_styles, features, formation_table
 from src.locator import locator_svg
 from src.safetext import script_json
@@ -58,6 +59,17 @@ def build_scene(battle: Battle) -> dict[str, Any]:
     """Every day's records, computed once per atlas and shared by the app's map and the offline
     file; callers must not change it (export_data adds its panels to copies)."""
     west, south, east, north = THEATRE_BBOX
+    days = [
+        {
+            "iso": info.day.isoformat(),
+            "label": day_label(info.day),
+            "story": story_places(info),
+            "records": day_records(battle, info),
+        }
+        for info in battle.series()
+    ]
+    shown = features(battle)
+    pack_scene(shown, days)
     return {
         "view": {
             "zoom": list(ZOOM_RANGE),
@@ -74,16 +86,8 @@ def build_scene(battle: Battle) -> dict[str, Any]:
         "locator": locator_svg(battle_bounds(battle)),  # None without its outline: no inset
         "credits": map_credits(battle),
         "links": {key: src["url"] for key, src in battle.atlas.sources.items() if src.get("url")},
-        "features": features(battle),
-        "days": [
-            {
-                "iso": info.day.isoformat(),
-                "label": day_label(info.day),
-                "story": story_places(info),
-                "records": day_records(battle, info),
-            }
-            for info in battle.series()
-        ],
+        "features": shown,
+        "days": days,  # their lines and areas packed (src/geopack.py)
     }
 
 
@@ -100,7 +104,7 @@ def asset(name: str) -> str:
 
 # The drawer's scripts, one concept a file, in the order they build the one namespace
 # (window.Atlas): the pure parts first. The offline file has its own player, not follow.js.
-DRAWER_SCRIPTS = ("geometry.js", "generalise.js", "placement.js", "layout.js", "controls.js", "draw.js")
+DRAWER_SCRIPTS = ("geopack.js", "geometry.js", "generalise.js", "placement.js", "layout.js", "controls.js", "draw.js")
 APP_SCRIPTS = (*DRAWER_SCRIPTS, "follow.js")
 
 

@@ -43,9 +43,10 @@ SYNCED = "url_read"
 LECTURE = "lecture_position"  # chapters.Position
 LECTURE_SYNCED = "lecture_url_read"
 NOTES = "presenter_notes"
+HALL = "hall_link"  # the slide shows the hall's QR code and link
 
 VIEW_KEYS = (DAY, LAYERS, BASE, LANG, PLACE, PLAYING)
-KEEP_KEYS = (*VIEW_KEYS, NOTES)  # widget values that must outlive a page without the widget
+KEEP_KEYS = (*VIEW_KEYS, NOTES, HALL)  # widget values that must outlive a page without the widget
 DEFAULT_PLACE = (DEFAULT.lat, DEFAULT.lon, DEFAULT.zoom)
 PLACE_TOLERANCE = 5e-4  # degrees, about 50 m: less is rounding, not a move
 
@@ -164,6 +165,7 @@ def read_lecture_url_once(chapters: list[Chapter]) -> None:
     """The lecture's chapter and step from the link, on the first visit to that page."""
     state = st.session_state
     state.setdefault(NOTES, False)
+    state.setdefault(HALL, False)
     if state.get(LECTURE_SYNCED):
         return
     position, notices = parse_position(st.query_params.to_dict(), chapters)

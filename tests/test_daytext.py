@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import json
+import re
 from datetime import date
 from html import unescape
 
 from src.calendar import all_days
-from src.daytext import day_html, day_text, event_paragraph, front_sentence, panels_json
+from src.daytext import day_html, day_text, event_paragraph, front_sentence, linked, panels_json
 from src.export import export_data
 
 
@@ -52,3 +53,24 @@ def test_figures_say_not_available_without_front_lines(geodata_copy):
     text = day_text(Battle(load_atlas(geodata_copy)), date(1953, 7, 14))
     assert text.lost_text == "not available"
     assert "could not be read" in front_sentence(text)
+
+
+def test_the_names_in_the_panel_are_links_to_what_they_name(battle):
+    html = day_html(day_text(battle, date(1953, 7, 14)))
+    links = {fid: unescape(name) for fid, name in re.findall(r'<a href="#go=([^"]+)">(.*?)</a>', html)}
+    assert links["kyoam-san"] == "Kyoam-san"  # a hill that changed hands, and one an event names
+    assert links["ev-0713-kyoam"] == "1. Kyoam-san"  # the event's own marker
+    assert links["pva-199"] == "PVA 199th Division"  # a unit the event names, drawn that day
+    day = next(d for d in export_data(battle, [])["scene"]["days"] if d["iso"] == "1953-07-14")
+    drawn = {rec.get("f") for recs in day["records"].values() for rec in recs}
+    assert set(links) <= drawn  # every link leads to something on the map that day
+
+
+def test_a_name_is_linked_whole_and_the_rest_escaped():
+    links = (("Hill 88", "hill-88"), ("Hill 883.7", "hill-883"), ("<b>", "x"))
+    out = linked("Hill 883.7 and Hill 88, not Hill 8830 <b>", links)
+    assert out == (
+        '<a href="#go=hill-883">Hill 883.7</a> and <a href="#go=hill-88">Hill 88</a>, not Hill 8830 '
+        '<a href="#go=x">&lt;b&gt;</a>'
+    )
+    assert linked("no names here <i>", ()) == "no names here &lt;i&gt;"

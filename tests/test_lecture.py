@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from streamlit.testing.v1 import AppTest
 
+from src import hall_link
 from tests import pages
 from tests.pages import param as _param
 
@@ -87,3 +88,28 @@ def test_presenter_settings_survive_a_visit_to_another_page():
     at.switch_page("pages/2_Evidence.py").run()
     at.switch_page("pages/1_Lecture.py").run()
     assert at.toggle[0].value is True
+
+
+def test_the_hall_link_is_offered_only_where_the_offline_file_is_hosted(monkeypatch):
+    monkeypatch.delenv(hall_link.ENV, raising=False)
+    at = _run({"chapter": "4", "step": "2"})
+    assert [t.label for t in at.toggle] == ["Show the notes on this screen too"]
+    assert any(hall_link.ENV in c.value for c in at.caption)  # how to turn it on
+    monkeypatch.setenv(hall_link.ENV, "https://example.org/atlas/kumsong-1953.html")
+    at = _run({"chapter": "4", "step": "2"})
+    hall = next(t for t in at.toggle if "hall" in t.label)
+    assert not at.get("image")
+    hall.set_value(True).run()
+    assert not at.exception
+    assert len(at.get("image")) == 1  # the QR code
+    assert any("https://example.org/atlas/kumsong-1953.html#chapter=4&step=2" in c.value for c in at.caption)
+    _button(at, "Next").click().run()
+    assert any("#chapter=4&step=3" in c.value for c in at.caption)  # the link follows the lecture
+
+
+def test_a_hall_link_that_is_not_a_web_address_says_so(monkeypatch):
+    monkeypatch.setenv(hall_link.ENV, "javascript:alert(1)")
+    at = _run()
+    assert not at.exception
+    assert not any("hall" in t.label for t in at.toggle)
+    assert any("not a web address" in c.value for c in at.caption)

@@ -60,12 +60,18 @@
 
   // Full screen of our own (no plugin to fetch): inside the app it enlarges the map's frame,
   // in the offline file the map itself.
-  function fullscreen(map, ink, fill) {
+  // `changed(full)`: called as the map enters or leaves full screen.
+  function fullscreen(map, ink, fill, changed) {
     const container = map.getContainer();
     let framed = false;
     try { framed = !!(window.frameElement && window.parent.document); } catch (e) { framed = false; }
     const doc = framed ? window.parent.document : document;
     const target = framed ? window.frameElement : container;
+    doc.addEventListener("fullscreenchange", () => {
+      const full = doc.fullscreenElement === target;
+      container.classList.toggle("atlas-full", full);
+      if (changed) setTimeout(() => { map.invalidateSize(); changed(full); }, 50); // at the new size
+    });
     new Button({
       label: "Full screen (Esc to leave)", css: "atlas-fullscreen",
       svg: `<path d="M1 6V1h5M12 1h5v5M17 12v5h-5M6 17H1v-5" fill="none" stroke="${ink}" stroke-width="2"/>`,
@@ -105,5 +111,32 @@
     container.addEventListener("mouseleave", () => map.scrollWheelZoom.disable());
   }
 
-  A.controls = { Button, fitButton, Locator, Legend, fullscreen, wheel };
+  // On a touch screen one finger scrolls the page past the map and two move and pinch it
+  // (as ArcGIS does), so a phone's reader is never trapped in the map; a one-finger swipe
+  // says so.
+  function touch(map) {
+    if (!(window.matchMedia && window.matchMedia("(pointer: coarse)").matches)) return;
+    const container = map.getContainer();
+    map.dragging.disable();
+    container.classList.add("atlas-touch");
+    const hint = L.DomUtil.create("div", "atlas-wheel-hint", container);
+    hint.textContent = "Use two fingers to move the map";
+    let timer = null;
+    container.addEventListener("touchmove", (e) => {
+      if (e.touches.length !== 1) { hint.classList.remove("shown"); return; }
+      hint.classList.add("shown");
+      clearTimeout(timer);
+      timer = setTimeout(() => hint.classList.remove("shown"), 1500);
+    }, { passive: true });
+  }
+
+  // What a full-screen map keeps of its page: the title, the chapter, the day and the step,
+  // drawn over the map's top (shown in full screen only, drawer.css).
+  function context(map) {
+    const box = L.DomUtil.create("div", "atlas-context leaflet-control", map.getContainer()); // names keep clear of it
+    box.setAttribute("aria-live", "polite");
+    return (text) => { box.textContent = text || ""; box.hidden = !text; };
+  }
+
+  A.controls = { Button, fitButton, Locator, Legend, fullscreen, wheel, touch, context };
 })(window.Atlas = window.Atlas || {});

@@ -15,15 +15,22 @@
   const NARROW_UNIT_SCALE = 0.7;
   const NARROW_TEXT_SCALE = 0.9; // and its names a size smaller (as drawer.css's narrow rule)
   const REVERT_MS = 5000; // a preview the page never confirms gives way to the page's day
+  const POPUP_MARGIN = 50; // px kept clear at a popup's left, where the map's buttons are
+  const POPUP_FRAME = 60; // px a popup's frame adds to its text's width, with a margin at the right
+  const FOCUS_MS = 3000; // how long a followed name's ring stays on the map
+  const FOCUS_ZOOM = 12; // a followed name is shown at least this close
 
   function drawer(map, scene, options) {
     const opts = Object.assign({ nameShare: 0, legend: null, fullscreen: true, fit: false, fill: false, keys: [] }, options || {});
     // A projector's type and symbols grow with its screen (opts.nameShare: its names are that
     // share of the screen's height); a phone that opens the lecture's link gets the map's own
     // sizes.
+    A.unpackScene(scene);
     const screenHeight = () => { try { return window.top.innerHeight; } catch (e) { return window.innerHeight; } };
     const wanted = Math.max(1, (opts.nameShare * screenHeight()) / scene.namePx);
     const k = window.innerWidth < NARROW_PX ? Math.min(wanted, 1) : wanted;
+    // On a projector a unit's fields are names too, read from the back row: as large as a place's.
+    const unitTextPx = k > 1 ? scene.namePx : scene.unitTextPx;
     const unitScale = () => (map.getSize().x < NARROW_PX ? NARROW_UNIT_SCALE : 1);
     const S = scene.styles;
     const F = scene.features;
@@ -50,15 +57,35 @@
       if (!size.x || !size.y) { map.once("resize", () => fitTo(bounds)); return; }
       const snap = map.options.zoomSnap;
       map.options.zoomSnap = scene.view.zoomStep;
-      map.fitBounds(bounds, { animate: false });
+      // in full screen the page's context lies over the map's top: the ground fits below it
+      const over = container.classList.contains("atlas-full") ? container.querySelector(".atlas-context") : null;
+      const top = over && !over.hidden ? over.offsetTop + over.offsetHeight : 0;
+      map.fitBounds(bounds, { animate: false, paddingTopLeft: [0, top] });
       map.options.zoomSnap = snap;
     }
     if (opts.fit) fitTo(scene.view.battle);
     const markZoom = () => { container.dataset.zoom = String(Math.floor(map.getZoom() + 1e-9)); }; // 9.5 reads as 9
     map.on("zoomend", markZoom);
     markZoom();
+    // Lines and areas answer a click, but are no stops of the keyboard: Tab goes from the
+    // map's markers and buttons to the page's text, not through every stretch of the front.
+    map.on("layeradd", (e) => {
+      const el = e.layer.getElement && e.layer.getElement();
+      if (el && el.tagName === "path") el.setAttribute("tabindex", "-1");
+    });
     A.controls.wheel(map);
+    A.controls.touch(map);
     document.addEventListener("keydown", (e) => { if (e.key === "Escape") map.closePopup(); });
+    // A popup fits inside the map, clear of its buttons on the left (a phone's map is about
+    // 360 px wide); a long one scrolls inside itself. Sized for the map as it is now.
+    const popupFit = () => {
+      const size = map.getSize();
+      return {
+        maxWidth: Math.max(160, Math.min(360, size.x - POPUP_MARGIN * k - POPUP_FRAME)), minWidth: 0,
+        maxHeight: Math.max(160, size.y - 3 * POPUP_MARGIN), autoPanPaddingTopLeft: [POPUP_MARGIN * k, 10], autoPanPaddingBottomRight: [10, 10],
+      };
+    };
+    map.on("resize", () => map.eachLayer((l) => { if (l.getPopup && l.getPopup()) L.setOptions(l.getPopup(), popupFit()); }));
     // A popup's sources that are online, linked as it opens (the scene holds each URL once).
     map.on("popupopen", (e) => {
       e.popup.getElement().querySelectorAll(".links[data-src]:empty").forEach((slot) => {
@@ -71,6 +98,7 @@
       });
     });
     if (A.forwardKeys) A.forwardKeys(opts.keys);
+    if (A.replaceSteps) A.replaceSteps();
 
     // One group and one pane per layer, stacked in the scene's order: a step redraws only the
     // layers whose records differ from those shown (the towns, rivers and most hills do not
@@ -85,6 +113,7 @@
     let current = { iso: scene.days[0].iso, layers: scene.order.slice(), lang: "en" };
     let kept = new Set(); // a lecture chapter's places: named before all others
     let framed = null; // the bounds last fitted on request, so stepping within them keeps the view
+    const setContext = A.controls.context(map); // the page's context, kept over a full-screen map
     let pane = "overlayPane"; // the pane of the layer being built
     let into = null; // the entries of the layer being built
 
@@ -103,7 +132,24 @@
       interactive: false, keyboard: false, zIndexOffset: 2000,
       icon: L.divIcon({ className: "atlas-divicon atlas-name", html: `<div class="atlas-label ${css}">${nameHtml(text)}</div>`, iconSize: [0, 0], iconAnchor: [0, 0] }),
     });
-    const bind = (layer, popup, tip) => layer.bindPopup(popup, { maxWidth: 360 }).bindTooltip(esc(tip));
+    const bind = (layer, popup, tip) => layer.bindPopup(popup, popupFit()).bindTooltip(esc(tip));
+
+    // A unit's track (src/tracks.py), drawn while its popup is open: the positions it held,
+    // in order, each dated.
+    let track = null;
+    function showTrack(fid) {
+      hideTrack();
+      const steps = (F[fid] && F[fid].track) || [];
+      if (steps.length < 2) return;
+      const points = steps.map(([id]) => latlng(F[id].g.coordinates));
+      track = L.layerGroup([L.polyline(points, { color: scene.ink, weight: 2 * k, dashArray: "6 5", interactive: false, className: "atlas-track" })]);
+      steps.forEach(([id, when], i) => {
+        L.circleMarker(points[i], { radius: (id === fid ? 6 : 4) * k, color: scene.ink, weight: 2 * k, fillColor: "#FFF", fillOpacity: 1, interactive: false, className: "atlas-track-point" })
+          .bindTooltip(esc(when), { permanent: true, direction: "right", className: "atlas-track-when" }).addTo(track);
+      });
+      track.addTo(map);
+    }
+    function hideTrack() { if (track) { map.removeLayer(track); track = null; } }
     function named(marker, tip) {
       marker.on("add", () => {
         const el = marker.getElement();
@@ -124,7 +170,7 @@
       const s = k * scaleDrawn;
       return {
         svg: st.icon, w: st.box[0] * s, h: st.box[1] * s, ax: st.anchor[0] * s, ay: st.anchor[1] * s, fw: st.frame[0] * s, fh: st.frame[1] * s,
-        t, m, fs: Math.round(scene.unitTextPx * k * (scaleDrawn < 1 ? NARROW_TEXT_SCALE : 1)),
+        t, m, fs: unitTextPx * k * (scaleDrawn < 1 ? NARROW_TEXT_SCALE : 1),
       };
     }
     function unitHtml(sym) {
@@ -214,6 +260,7 @@
       } else if (st.unit) {
         const sym = unitSym(rec.s, f.short, f.higher);
         layer = named(L.marker(latlng(g.coordinates), { icon: icon(unitHtml(sym), sym.w, sym.h, [sym.ax, sym.ay], "atlas-unit") }), tip);
+        if (f.track) layer.on("popupopen", () => showTrack(rec.f)).on("popupclose", hideTrack);
         layer.on("add", () => Object.assign(layer.getElement().dataset, { f: rec.f, ax: sym.ax, ay: sym.ay }));
         into.units.push({ marker: layer, fid: rec.f, rank: f.rank, parent: f.parent, formation: f.formation, sym: () => sym });
       } else if (st.icon) {
@@ -314,6 +361,7 @@
         fitTo(more.bounds);
       }
       if (more.keep) kept = new Set(more.keep);
+      if (more.context !== undefined) setContext(more.context);
       scaleDrawn = unitScale();
       container.dataset.narrow = scaleDrawn < 1 ? "1" : "0"; // names in a smaller type too (drawer.css)
       const key = [current.iso, current.layers.join(","), current.lang, [...kept].join(","), scaleDrawn].join("|");
@@ -352,15 +400,51 @@
     // what the licences of the data drawn ask for, beside Leaflet's own credit
     if (map.attributionControl) (scene.credits || []).forEach((credit) => map.attributionControl.addAttribution(esc(credit)));
     if (opts.legend) new C.Legend({ html: opts.legend }).addTo(map);
-    if (opts.fullscreen) C.fullscreen(map, scene.ink, opts.fill);
+    // In full screen a chapter's ground is fitted to the screen's shape (and again to the
+    // frame's when it leaves).
+    if (opts.fullscreen) C.fullscreen(map, scene.ink, opts.fill, () => { if (framed) fitTo(JSON.parse(framed)); });
+
+    // A name in the text, followed (a place, a unit, an event): the map flies to where it
+    // stands on the day shown and rings it there for a moment. False if it has no place today.
+    let focus = null;
+    function go(fid) {
+      const day = scene.days[byIso[current.iso]];
+      let g = null;
+      Object.values(day.records).some((recs) => recs.some((r) => {
+        if (r.f === fid) g = r.g || (F[fid] && F[fid].g);
+        return r.f === fid;
+      }));
+      if (!g && F[fid] && !["units", "events"].includes(F[fid].layer)) g = F[fid].g; // a place, a river: there every day
+      if (!g) return false;
+      const f = F[fid] || {};
+      const at = g.type === "Point" ? latlng(g.coordinates) : f.labelAt ? latlng(f.labelAt) : L.geoJSON(g).getBounds().getCenter();
+      if (focus) map.removeLayer(focus);
+      focus = L.circleMarker(at, { radius: 22 * k, color: "#E69F00", weight: 4 * k, fill: false, interactive: false, className: "atlas-focus" }).addTo(map);
+      const ring = focus;
+      setTimeout(() => { if (focus === ring) { map.removeLayer(ring); focus = null; } }, FOCUS_MS);
+      container.dataset.focus = fid;
+      map.flyTo(at, Math.max(map.getZoom(), FOCUS_ZOOM), { duration: 0.6 });
+      return true;
+    }
+    // Links to it in a document (#go=id, src/daytext.py's go_link): the offline file's panel,
+    // or the app's page around the map's frame.
+    function followLinks(doc) {
+      doc.addEventListener("click", (e) => {
+        const a = e.target.closest && e.target.closest('a[href^="#go="]');
+        if (!a) return;
+        e.preventDefault();
+        go(decodeURIComponent(a.getAttribute("href").slice(4)));
+      }, true);
+    }
 
     // A frame that grows past NARROW_PX or shrinks below it redraws its units at that size.
     map.on("resize", () => { if (unitScale() !== scaleDrawn) draw(current.iso); });
     const api = {
-      show, preview, layout: () => { markStory(); A.layout(view); },
+      show, preview, go, followLinks, context: (text) => setContext(text), layout: () => { markStory(); A.layout(view); },
       onDraw: (fn) => watchers.push(fn), days: scene.days, map, scene, get current() { return current; },
     };
     A.live = api; // the drawer of this page, for the page's step script and the tests
+    if (A.followLinks) A.followLinks(api);
     return api;
   }
 

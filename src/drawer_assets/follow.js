@@ -79,6 +79,31 @@
     }, true);
   }
 
+  // The names in the page's text around the map (the day's panel, a slide's points) fly
+  // the map to what they name.
+  function followLinks(drawer) {
+    let doc = null;
+    try { doc = window.parent !== window ? window.parent.document : null; } catch (e) { doc = null; }
+    if (doc) drawer.followLinks(doc);
+  }
+
+  // A step (a new day, a chapter's next step) replaces the page's entry in the browser's
+  // history instead of adding one, so Back leaves the page rather than walking back through
+  // addresses the page no longer follows; a move to another page is still an entry of its own.
+  function replaceSteps() {
+    let win = null;
+    try { win = window.parent !== window && window.parent.history ? window.parent : null; } catch (e) { win = null; }
+    if (!win || win.history.atlasSteps) return;
+    const push = win.history.pushState.bind(win.history);
+    win.history.pushState = (state, title, url) => {
+      const to = new URL(url, win.location.href);
+      return to.pathname === win.location.pathname ? win.history.replaceState(state, title, url) : push(state, title, url);
+    };
+    win.history.atlasSteps = true;
+  }
+
   A.forwardKeys = forwardKeys;
+  A.replaceSteps = replaceSteps;
+  A.followLinks = followLinks;
   A.followPage = followPage;
 })(window.Atlas = window.Atlas || {});

@@ -156,3 +156,16 @@ def idle(page: Page) -> None:
     """Wait until the app has no script run in flight (a first page sends one more once the
     map reports its view), so a key or click is not raced against a rerun."""
     page.wait_for_selector('[data-testid="stApp"][data-test-script-state="notRunning"]', timeout=30_000)
+
+
+def open_explorer(page: Page, app_url: str, day: str) -> Frame:
+    """The Explorer on `day`, its first runs over and the map laid out: the map's frame."""
+    page.goto(f"{app_url}/?date={day}")
+    frame = map_frame(page)
+    idle(page)  # the first page's second run (the map reports its view) is over
+    frame.wait_for_function(
+        "(d) => { const c = document.querySelector('.leaflet-container'); return c && c.dataset.day === d "
+        "&& c.dataset.settled === '1'; }",
+        arg=day,
+    )
+    return frame

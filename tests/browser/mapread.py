@@ -76,3 +76,21 @@ def broken_promises(seen: dict[str, Any], share: float | None = None) -> list[st
             f"{seen['named']} of {seen['places']} places in view named (at least {share:.0%}): {seen['unnamed']}"
         )
     return out
+
+
+def follow_name(text: Page | Frame, where: Page | Frame, fid: str) -> dict[str, Any]:
+    """Click the first link to `fid` in the text; once the map has flown, how far (px) its
+    ring lies from the map's centre, and the zoom."""
+    text.locator(f'a[href="#go={fid}"]').first.click()
+    where.wait_for_function(
+        "(f) => document.querySelector('.leaflet-container').dataset.focus === f"
+        " && document.querySelector('.atlas-focus')",
+        arg=fid,
+    )
+    where.wait_for_function("() => document.querySelector('.leaflet-container').dataset.settled === '1'")
+    return where.evaluate(
+        """() => { const m = Atlas.live.map, s = m.getSize(), c = m.getContainer().getBoundingClientRect();
+        const r = document.querySelector('.atlas-focus').getBoundingClientRect();
+        const off = Math.hypot(r.left + r.width / 2 - c.left - s.x / 2, r.top + r.height / 2 - c.top - s.y / 2);
+        return { off, zoom: m.getZoom() }; }"""
+    )

@@ -9,7 +9,7 @@ import time
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 
-from tests.browser.conftest import FRONT_PATH, idle, map_frame
+from tests.browser.conftest import FRONT_PATH, idle, map_frame, open_explorer
 
 pytestmark = pytest.mark.browser
 
@@ -61,3 +61,37 @@ def test_the_offline_file_has_no_serious_accessibility_violation(page, exported)
     page.goto(exported.as_uri())
     page.wait_for_selector(FRONT_PATH)
     assert _blocking(page) == []
+
+
+FOCUSED = """() => { const e = document.activeElement;
+  return { text: (e.getAttribute('aria-label') || e.textContent || '').trim().slice(0, 60) }; }"""
+# The focused element shows the markers' ring: 3 px of the same orange (drawer.css).
+RING = """() => { const s = getComputedStyle(document.activeElement);
+  return s.outlineStyle === 'solid' && s.outlineWidth === '3px' && s.outlineColor === 'rgb(230, 159, 0)'; }"""
+
+
+@pytest.mark.parametrize("viewport", [{"width": 1280, "height": 720}])
+def test_the_keyboard_can_skip_the_map_and_never_stops_on_its_lines(page, app_url):
+    frame = open_explorer(page, app_url, "1953-07-14")
+    assert frame.evaluate("() => [...document.querySelectorAll('path')].filter((p) => p.tabIndex >= 0).length") == 0
+    page.keyboard.press("Tab")  # Streamlit's own first stop, past its sidebar to the page
+    assert page.evaluate(FOCUSED)["text"] == "Skip to main content"
+    page.keyboard.press("Enter")
+    page.keyboard.press("Tab")  # the page's first stop
+    assert page.evaluate(FOCUSED)["text"].startswith("Skip the map")
+    page.wait_for_function(RING)  # as visible as the markers' orange ring
+    page.keyboard.press("Enter")
+    page.keyboard.press("Tab")
+    assert page.evaluate("() => !!document.activeElement.closest('#the-day')")  # in the day's story, past the map
+
+
+@pytest.mark.parametrize("viewport", [{"width": 1280, "height": 720}])
+def test_the_sidebars_focus_is_as_visible_as_the_maps(page, app_url):
+    page.goto(f"{app_url}/?date=1953-07-14")
+    idle(page)
+    for _ in range(60):  # to the sidebar by the keyboard, as :focus-visible asks
+        page.keyboard.press("Tab")
+        if page.evaluate("() => !!document.activeElement.closest('[data-testid=\"stSidebar\"]')"):
+            break
+    assert page.evaluate("() => !!document.activeElement.closest('[data-testid=\"stSidebar\"]')")
+    page.wait_for_function(RING)

@@ -3,13 +3,15 @@ places out, no map and no server, in milliseconds."""
 
 from __future__ import annotations
 
+from datetime import date
+
 import pytest
 
 from src.scene import asset
 
 pytestmark = pytest.mark.browser
 
-PURE = ("geometry.js", "generalise.js", "placement.js")
+PURE = ("geopack.js", "geometry.js", "generalise.js", "placement.js")
 
 
 @pytest.fixture
@@ -234,3 +236,14 @@ def test_a_name_a_first_pass_left_out_is_added_where_none_is_given_up(bare):
     both = bare.evaluate("(input) => Atlas.placement.placeAll(input)", args)
     assert set(both["places"]) == {"a", "b"}
     assert both["places"]["a"]["x"] + 60 <= both["places"]["b"]["x"]
+
+
+def test_the_scene_unpacks_to_the_geometry_python_packed(bare, battle):
+    """geopack.js reads what src/geopack.py writes: every packed line and area of the scene."""
+    from src.geopack import pack
+    from src.layers import day_records
+
+    records = [r for recs in day_records(battle, battle.on(date(1953, 7, 14))).values() for r in recs if "g" in r]
+    shapes = [r["g"] for r in records if r["g"]["type"] != "Point"]
+    assert {g["type"] for g in shapes} >= {"LineString", "MultiPolygon"}
+    assert bare.evaluate("(gs) => gs.map((g) => Atlas.unpack(g))", [pack(g) for g in shapes]) == shapes

@@ -7,8 +7,9 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from tests.browser.conftest import FRONT_PATH, idle, keep_screenshot, map_frame
-from tests.browser.mapread import settled
+from tests.browser.conftest import FRONT_PATH, idle, keep_screenshot, map_frame, open_explorer
+from tests.browser.mapread import follow_name, settled
+from tests.browser.touch import swipe
 
 pytestmark = pytest.mark.browser
 
@@ -179,3 +180,37 @@ def test_play_advances_day_by_day_and_pauses(page, app_url):
     shown = page.get_by_role("heading", name=re.compile(r"\d+ Jun 1953")).inner_text()
     page.wait_for_timeout(3000)  # a pause must hold: nothing may advance the day now
     assert page.get_by_role("heading", name=re.compile(r"\d+ Jun 1953")).inner_text() == shown
+
+
+def test_a_name_in_the_days_panel_flies_the_map_to_it(page, app_url):
+    frame = open_explorer(page, app_url, "1953-07-14")
+    seen = follow_name(page, frame, "pva-199")  # a unit an event names
+    assert seen["off"] < 2  # the ring is on the map's centre
+    assert seen["zoom"] >= 12
+
+
+def test_steps_replace_the_address_so_back_leaves_the_page(page, app_url):
+    """Back never walks through days the page no longer follows: each step replaces the
+    page's entry in the history, and Back goes where the reader came from."""
+    page.goto(f"{app_url}/Evidence")  # where the reader came from
+    idle(page)
+    open_explorer(page, app_url, "1953-07-13")
+    entries = page.evaluate("() => history.length")
+    for day in ("1953-07-14", "1953-07-15", "1953-07-16"):
+        page.get_by_role("button", name=re.compile("Next")).click()
+        expect(page).to_have_url(re.compile(f"date={day}"))
+        idle(page)
+    assert page.evaluate("() => history.length") == entries
+    page.go_back()
+    expect(page).to_have_url(re.compile("/Evidence"))
+
+
+@pytest.mark.parametrize(("viewport", "touch"), [({"width": 390, "height": 844}, True)])
+def test_on_a_phone_a_swipe_over_the_map_scrolls_the_page(page, app_url):
+    frame = open_explorer(page, app_url, "1953-07-14")
+    centre = frame.evaluate("() => Atlas.live.map.getCenter()")
+    box = page.locator('iframe[title="streamlit_folium.st_folium"]').bounding_box()
+    page.evaluate("() => document.querySelector('[data-testid=\"stMain\"]').scrollTo(0, 0)")
+    swipe(page, box["x"] + box["width"] / 2, min(box["y"] + box["height"] * 0.6, 800), -250)
+    page.wait_for_function("() => document.querySelector('[data-testid=\"stMain\"]').scrollTop > 100")
+    assert frame.evaluate("() => Atlas.live.map.getCenter()") == centre

@@ -83,14 +83,17 @@ def test_a_unit_outside_the_view_is_not_drawn_in_it(page, harness):
 
 @pytest.mark.parametrize("viewport", SIZES, ids=lambda v: str(v["width"]))
 def test_a_projectors_names_are_a_share_of_the_screens_height(page, battle, tmp_path, viewport):
-    """What the back row reads: the lecture's names are PROJECTOR_NAME_SHARE of the screen's
-    height; a phone that opens the lecture's link keeps the map's own sizes."""
+    """What the back row reads: the lecture's names, places' and units' alike, are
+    PROJECTOR_NAME_SHARE of the screen's height; a phone that opens the lecture's link keeps
+    the map's own sizes."""
     projector = write_harness(battle, tmp_path, {"nameShare": PROJECTOR_NAME_SHARE}, "projector")
     open_day(page, projector, "1953-07-14")
     sizes = page.eval_on_selector_all(
-        ".atlas-name .atlas-label",
-        "ls => ls.filter((l) => l.style.visibility === 'visible').map((l) => parseFloat(getComputedStyle(l).fontSize))",
+        ".atlas-name .atlas-label, .atlas-field",
+        "ls => ls.filter((l) => l.checkVisibility({ visibilityProperty: true }))"
+        ".map((l) => parseFloat(getComputedStyle(l).fontSize))",
     )
+    assert page.locator(".atlas-field").count() > 0
     if viewport["width"] < 600:
         assert max(sizes) <= NAME_PX + 1  # a town's is a pixel larger
     else:

@@ -11,7 +11,7 @@ import pytest
 from playwright.sync_api import expect
 
 from src.lecture import key_places
-from tests.browser.conftest import FRONT_PATH, idle, map_frame
+from tests.browser.conftest import FRONT_PATH, idle, map_frame, open_explorer
 from tests.browser.mapread import NAMED_SHARE, broken_promises, legend_moves_nothing, read_map, settled
 
 pytestmark = pytest.mark.browser
@@ -49,18 +49,10 @@ def _promises(where, share: float | None = None, keep=()) -> list[str]:
     return broken_promises(read_map(where, keep), share)
 
 
-def _explorer(page, app_url, day: str):
-    page.goto(f"{app_url}/?date={day}")
-    frame = map_frame(page)
-    idle(page)  # the first page's second run (the map reports its view) is over
-    settled(frame, day)
-    return frame
-
-
 @pytest.mark.parametrize("viewport", SIZES, ids=lambda v: str(v["width"]))
 @pytest.mark.parametrize("day", ["1953-06-10", "1953-06-18", "1953-07-14", "1953-07-27"])
 def test_the_explorers_map_never_lies(page, app_url, day, viewport):
-    frame = _explorer(page, app_url, day)
+    frame = open_explorer(page, app_url, day)
     assert _promises(frame) == []
     if viewport["width"] > 600:  # on a phone two hills the story names can still lie on one another
         assert frame.evaluate(HILLS_CLICKABLE) == []
@@ -70,13 +62,24 @@ def test_the_explorers_map_never_lies(page, app_url, day, viewport):
 def test_the_explorer_names_its_places(page, app_url, viewport):
     problems = {}
     for day in ["1953-06-10", "1953-06-18", "1953-07-14", "1953-07-27"]:
-        found = _promises(_explorer(page, app_url, day), NAMED_SHARE[viewport["width"]])
+        found = _promises(open_explorer(page, app_url, day), NAMED_SHARE[viewport["width"]])
         if found:
             problems[day] = found
     assert not problems, "\n".join(f"{at}: {found}" for at, found in problems.items())
 
 
+# How far the lowest thing a person can see on the page lies below the window (elements in
+# a closed toggle keep their boxes but are not seen), and whether the page scrolls.
+SLIDE_OVERFLOW = """() => { const main = document.querySelector('[data-testid="stMain"]');
+  const seen = [...document.querySelectorAll('[data-testid="stMainBlockContainer"] *')]
+    .filter((e) => e.getClientRects().length
+      && e.checkVisibility({ contentVisibilityAuto: true, visibilityProperty: true }));
+  const below = Math.max(...seen.map((e) => e.getBoundingClientRect().bottom)) - innerHeight;
+  return Math.max(below, main.scrollHeight - main.clientHeight); }"""
+
+
 def _lecture_steps(page, app_url, battle, chapters, share: float | None) -> dict[str, list[str]]:
+    """Each step's broken map promises, and on a projector a slide that does not fit the screen."""
     page.goto(f"{app_url}/Lecture?chapter=1&step=1")
     frame = map_frame(page)
     idle(page)
@@ -87,6 +90,9 @@ def _lecture_steps(page, app_url, battle, chapters, share: float | None) -> dict
         day = _lecture_day(page)
         settled(frame, day)
         found = _promises(frame, share, key_places(battle, chapters[chapter - 1]))
+        overflow = page.evaluate(SLIDE_OVERFLOW) if page.viewport_size["width"] > 600 else 0
+        if overflow > 0.5:
+            found.append(f"the slide reaches {overflow:.0f} px below the window")
         if found:
             problems[f"chapter {chapter}, {day}"] = found
         if chapter == 6 and day == "1953-07-27":
@@ -95,7 +101,7 @@ def _lecture_steps(page, app_url, battle, chapters, share: float | None) -> dict
 
 
 @pytest.mark.parametrize("viewport", SIZES, ids=lambda v: str(v["width"]))
-def test_the_lecture_never_lies_at_any_step_and_names_each_chapters_places(page, app_url, battle, chapters):
+def test_the_lecture_never_lies_and_its_slide_fits_at_any_step(page, app_url, battle, chapters):
     problems = _lecture_steps(page, app_url, battle, chapters, None)
     assert not problems, "\n".join(f"{at}: {found}" for at, found in problems.items())
 
@@ -300,10 +306,7 @@ def test_a_dated_line_tells_how_each_stretch_was_placed(page, app_url, battle):
 def test_two_fingers_pinch_the_map_on_a_phone(page, app_url):
     """A real pinch (two touch points through Chromium's input, as a phone sends them), not
     only axe's reading of the viewport meta tag."""
-    page.goto(f"{app_url}/?date=1953-07-14")
-    frame = map_frame(page)
-    idle(page)
-    settled(frame, "1953-07-14")
+    frame = open_explorer(page, app_url, "1953-07-14")
     before = frame.evaluate("() => window.map.getZoom()")
     box = page.locator('iframe[title="streamlit_folium.st_folium"]').bounding_box()
     x, y = box["x"] + box["width"] / 2, box["y"] + box["height"] / 2
@@ -344,7 +347,7 @@ def test_units_are_drawn_smaller_on_a_narrow_map_and_full_size_when_it_widens(pa
 @pytest.mark.parametrize("viewport", SIZES, ids=lambda v: str(v["width"]))
 def test_opening_the_legend_moves_nothing_on_any_page(page, app_url, exported):
     """The legend lies over the map on every page, not only on the harness page."""
-    legend_moves_nothing(_explorer(page, app_url, "1953-07-14"))
+    legend_moves_nothing(open_explorer(page, app_url, "1953-07-14"))
     page.goto(f"{app_url}/Lecture?chapter=4&step=1")
     lecture = map_frame(page)
     idle(page)
