@@ -35,50 +35,44 @@ def _validate(args: argparse.Namespace) -> int:
     return 1 if failed or conflicts else 0
 
 
-def _export(args: argparse.Namespace) -> int:
-    from src.export import write_export
+def _write(
+    args: argparse.Namespace, write, refused: tuple[type[Exception], ...], name: str, part: str, verb: str
+) -> int:
+    """Read the data and write one product of it; every failure is one line on stderr and an
+    exit code, never a traceback. `refused`: the writer's own errors (exit 1), beside a folder
+    that cannot be written (exit 2); `name`, `part`, `verb`: the words of its messages ('the
+    export', 'left out of the file', 'no battle to export')."""
     from src.library import load_library
 
     library = load_library(Path(args.geodata))
     for problem in library.problems:
-        print(f"warning: {problem} (left out of the file)", file=sys.stderr)
+        print(f"warning: {problem} (left out of the {part})", file=sys.stderr)
     if not library.battle.has_front:
-        print("error: no front line could be read, so there is no battle to export", file=sys.stderr)
+        print(f"error: no front line could be read, so there is no battle to {verb}", file=sys.stderr)
         return 1
     out = Path(args.out)
     try:
-        path = write_export(library.battle, library.chapters, out)
-    except OSError as exc:  # an existing file, /dev/null, no permission, a full disk
-        print(f"error: cannot write the export to {out}: {exc.strerror or exc}", file=sys.stderr)
-        return 2
-    except ValueError as exc:  # over the size budget
+        path = write(library.battle, library.chapters, out)
+    except refused as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 1
+    except OSError as exc:  # an existing file, /dev/null, no permission, a full disk
+        print(f"error: cannot write the {name} to {out}: {exc.strerror or exc}", file=sys.stderr)
+        return 2
     print(f"wrote {path} ({path.stat().st_size / 1e6:.2f} MB)")
     return 0
+
+
+def _export(args: argparse.Namespace) -> int:
+    from src.export import write_export
+
+    return _write(args, write_export, (ValueError,), "export", "file", "export")  # ValueError: over the budget
 
 
 def _handout(args: argparse.Namespace) -> int:
     from src.handout import ChromiumMissingError, PrintError, write_handout
-    from src.library import load_library
 
-    library = load_library(Path(args.geodata))
-    for problem in library.problems:
-        print(f"warning: {problem} (left out of the handout)", file=sys.stderr)
-    if not library.battle.has_front:
-        print("error: no front line could be read, so there is no battle to print", file=sys.stderr)
-        return 1
-    out = Path(args.out)
-    try:
-        path = write_handout(library.battle, library.chapters, out)
-    except (ChromiumMissingError, PrintError) as exc:  # no Chromium here, or it failed
-        print(f"error: {exc}", file=sys.stderr)
-        return 1
-    except OSError as exc:  # an existing file, /dev/null, no permission, a full disk
-        print(f"error: cannot write the handout to {out}: {exc.strerror or exc}", file=sys.stderr)
-        return 2
-    print(f"wrote {path} ({path.stat().st_size / 1e6:.2f} MB)")
-    return 0
+    return _write(args, write_handout, (ChromiumMissingError, PrintError), "handout", "handout", "print")
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -19,6 +19,7 @@ from src import __main__ as cli
 from src import liveapp
 from src.export import FILE_NAME
 from tests.browser.harness import write_harness
+from tests.browser.mapread import settled
 
 ROOT = Path(__file__).resolve().parents[2]
 RESULTS = ROOT / "test-results"
@@ -163,9 +164,5 @@ def open_explorer(page: Page, app_url: str, day: str) -> Frame:
     page.goto(f"{app_url}/?date={day}")
     frame = map_frame(page)
     idle(page)  # the first page's second run (the map reports its view) is over
-    frame.wait_for_function(
-        "(d) => { const c = document.querySelector('.leaflet-container'); return c && c.dataset.day === d "
-        "&& c.dataset.settled === '1'; }",
-        arg=day,
-    )
+    settled(frame, day)
     return frame
